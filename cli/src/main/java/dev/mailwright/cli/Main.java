@@ -1,0 +1,55 @@
+package dev.mailwright.cli;
+
+import dev.mailwright.core.MailwrightException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mailwright} command. Exit codes: {@value ExitCodes#OK} success,
+ * {@value ExitCodes#CHECK_FAILED} a check failed (invalid settings, forged address, delivery
+ * failed, a DNS check failed), {@value ExitCodes#USAGE} wrong usage, {@value ExitCodes#ERROR} an
+ * error prevented the check (a file that cannot be read).
+ */
+@Command(name = "mailwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "The email side of notifications: settings, reply addresses, sending, transcripts, inbound replies, DNS.",
+        subcommands = {
+            SettingsCommand.class,
+            AddressCommand.class,
+            NotifyCommand.class,
+            TestEmailCommand.class,
+            TranscriptCommand.class,
+            DiagnosticsCommand.class,
+            InboundCommand.class,
+            ReplyTextCommand.class,
+            DnsCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @return a command line with Mailwright's error handling, for {@code main} and for tests */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof MailwrightException || ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return ExitCodes.ERROR;
+            }
+            throw ex;
+        });
+        cl.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE);
+        return cl;
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

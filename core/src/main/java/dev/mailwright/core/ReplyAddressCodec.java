@@ -1,0 +1,196 @@
+package dev.mailwright.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies reply addresses of the form
+ * {@code reply+<type>-<id>-<token>-<user>@reply.<hostname>}, for example
+ * {@code reply+i-1-1801beb4df676a79250d1e61e54ab763822c207d-5@reply.ghe.example.com}.
+ *
+ * <p>The token is 40 lower-case hex digits: the first 160 bits of HMAC-SHA256, under the key
+ * ring's signing key, over the canonical target {@code <type>-<id>-<user>} (decimal, no leading
+ * zeros). Decoding accepts what mail systems do to addresses (display names, angle brackets,
+ * upper case, surrounding spaces), tries every key of the ring and compares in constant time.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ReplyAddressCodec {
+    /** The local-part prefix of every reply address. */
+    public static final String PREFIX = "reply+";
+    /** Length of the token in hex digits (160 bits). */
+    public static final int TOKEN_HEX_LENGTH = 40;
+    private static final int TOKEN_BYTES = TOKEN_HEX_LENGTH / 2;
+    private static final int MAX_DIGITS = 18;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final String replyDomain;
+    private final List<byte[]> keys;
+    private final ThreadLocal<Mac[]> macs;
+
+    /**
+     * @param keys the key ring
+     * @param hostname the instance host name; addresses live under {@code reply.<hostname>}
+     */
+    public ReplyAddressCodec(KeyRing keys, String hostname) {
+        Objects.requireNonNull(keys, "keys");
+        this.replyDomain = HostNames.replyDomain(hostname);
+        List<byte[]> all = new java.util.ArrayList<>();
+        all.add(keys.signingKey());
+        all.addAll(keys.verifyOnlyKeys());
+        this.keys = List.copyOf(all);
+        this.macs = ThreadLocal.withInitial(this::newMacs);
+    }
+
+    private Mac[] newMacs() {
+        Mac[] result = new Mac[keys.size()];
+        try {
+            for (int i = 0; i < result.length; i++) {
+                result[i] = Mac.getInstance("HmacSHA256");
+                result[i].init(new SecretKeySpec(keys.get(i), "HmacSHA256"));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new MailwrightException("HmacSHA256 is not available in this JVM", e);
+        }
+        return result;
+    }
+
+    /** @return the domain of the addresses, {@code reply.<hostname>} */
+    public String replyDomain() {
+        return replyDomain;
+    }
+
+    /**
+     * @param target the thread and user
+     * @return the signed reply address, all lower case
+     */
+    public String encode(ReplyTarget target) {
+        Objects.requireNonNull(target, "target");
+        byte[] mac = token(0, target.type().code(), target.id(), target.userId());
+        StringBuilder out = new StringBuilder(PREFIX.length() + 64 + replyDomain.length());
+        out.append(PREFIX).append(target.type().code()).append('-').append(target.id()).append('-');
+        for (int i = 0; i < TOKEN_BYTES; i++) {
+            out.append(HEX[(mac[i] >> 4) & 0xf]).append(HEX[mac[i] & 0xf]);
+        }
+        out.append('-').append(target.userId()).append('@').append(replyDomain);
+        return out.toString();
+    }
+
+    /**
+     * Decodes and verifies an address as it arrives in a header or an SMTP {@code RCPT TO}.
+     *
+     * @param address the address, with or without display name and angle brackets
+     * @return valid (with the target), malformed (and why), wrong domain, or forged
+     */
+    public DecodeResult decode(String address) {
+        if (address == null) {
+            return new DecodeResult.Malformed("no address given");
+        }
+        String addr = unwrap(address.strip());
+        int at = addr.lastIndexOf('@');
+        if (at < 0) {
+            return new DecodeResult.Malformed("no '@' in the address");
+        }
+        String local = addr.substring(0, at);
+        String domain = addr.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        if (!local.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return new DecodeResult.Malformed("the local part does not start with '" + PREFIX + "'");
+        }
+        String[] parts = local.substring(PREFIX.length()).split("-", -1);
+        if (parts.length != 4) {
+            return new DecodeResult.Malformed("expected 4 parts <type>-<id>-<token>-<user> after '"
+                    + PREFIX + "', found " + parts.length);
+        }
+        if (parts[0].length() != 1 || ThreadType.fromCode(parts[0].charAt(0)).isEmpty()) {
+            return new DecodeResult.Malformed("unknown thread type '" + parts[0] + "'");
+        }
+        ThreadType type = ThreadType.fromCode(parts[0].charAt(0)).orElseThrow();
+        long id = parseId(parts[1]);
+        if (id <= 0) {
+            return new DecodeResult.Malformed("the id '" + parts[1] + "' is not a positive decimal number without leading zeros");
+        }
+        long user = parseId(parts[3]);
+        if (user <= 0) {
+            return new DecodeResult.Malformed("the user id '" + parts[3] + "' is not a positive decimal number without leading zeros");
+        }
+        byte[] given = parseToken(parts[2]);
+        if (given == null) {
+            return new DecodeResult.Malformed("the token is not " + TOKEN_HEX_LENGTH + " hex digits");
+        }
+        if (!domain.equals(replyDomain)) {
+            return new DecodeResult.WrongDomain(domain, replyDomain);
+        }
+        ReplyTarget target = new ReplyTarget(type, id, user);
+        for (int k = 0; k < keys.size(); k++) {
+            byte[] expected = token(k, type.code(), id, user);
+            if (MessageDigest.isEqual(java.util.Arrays.copyOf(expected, TOKEN_BYTES), given)) {
+                return new DecodeResult.Valid(target, k == 0);
+            }
+        }
+        return new DecodeResult.Forged(target);
+    }
+
+    private byte[] token(int keyIndex, char type, long id, long user) {
+        Mac mac = macs.get()[keyIndex];
+        String canonical = type + "-" + id + "-" + user;
+        return mac.doFinal(canonical.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String unwrap(String address) {
+        int close = address.lastIndexOf('>');
+        int open = close < 0 ? -1 : address.lastIndexOf('<', close);
+        String inner = open >= 0 ? address.substring(open + 1, close) : address;
+        inner = inner.strip();
+        if (inner.regionMatches(true, 0, "mailto:", 0, 7)) {
+            inner = inner.substring(7);
+        }
+        return inner;
+    }
+
+    /** @return the number, or -1 when not 1 to 18 decimal digits without a leading zero */
+    private static long parseId(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX_DIGITS || s.charAt(0) == '0') {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static byte[] parseToken(String s) {
+        if (s.length() != TOKEN_HEX_LENGTH) {
+            return null;
+        }
+        byte[] out = new byte[TOKEN_BYTES];
+        for (int i = 0; i < TOKEN_BYTES; i++) {
+            int hi = Character.digit(s.charAt(2 * i), 16);
+            int lo = Character.digit(s.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0 || s.charAt(2 * i) > 'f' || s.charAt(2 * i + 1) > 'f') {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ReplyAddressCodec[" + replyDomain + ", " + keys.size() + " key(s)]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Plug-in interfaces of Mailwright core: what another module or a host application implements. */
+package dev.mailwright.core.spi;

@@ -119,7 +119,7 @@ public final class SettingsLoader {
 
     private static EmailSettings apply(Map<SettingsKey, String> values, EmailSettings.Builder b) {
         values.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .forEach(e -> applyOne(e.getKey(), e.getValue().strip(), b));
+                .forEach(e -> applyOne(e.getKey(), e.getKey().isSecret() ? e.getValue() : e.getValue().strip(), b));
         if (values.containsKey(SettingsKey.SUPPORT_EMAIL) && values.containsKey(SettingsKey.SUPPORT_URL)) {
             b.loadProblem(new ValidationProblem("support", "support.both",
                     "both support.email and support.url are set; the support contact is either an email address or a URL: keep one"));

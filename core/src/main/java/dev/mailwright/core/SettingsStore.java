@@ -30,6 +30,14 @@ public final class SettingsStore {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
+    /** Runs between writing the temporary file and renaming it; tests use it to simulate a failure. */
+    volatile IoStep beforeRename = () -> { };
+
+    /** A step that may fail with an I/O error. */
+    @FunctionalInterface
+    interface IoStep {
+        void run() throws IOException;
+    }
 
     /** @param file where the settings live */
     public SettingsStore(Path file) {
@@ -77,6 +85,7 @@ public final class SettingsStore {
                 w.flush();
                 ch.force(true);
             }
+            beforeRename.run();
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -50,7 +50,7 @@ final class SettingsValidator {
                     "implicit TLS is selected with port 587, where servers expect STARTTLS;"
                             + " use port 465 for implicit TLS, or select starttls-required for port 587"));
         }
-        if (s.security().alwaysEncrypted() == false && s.port() == 465) {
+        if (s.security() != ConnectionSecurity.IMPLICIT_TLS && s.port() == 465) {
             out.add(new ValidationProblem("smtp.security", "smtp.security.plain-on-465",
                     "port 465 expects implicit TLS but security is '" + s.security().key()
                             + "'; select implicit-tls for port 465"));

@@ -1,0 +1,78 @@
+package dev.mailwright.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+class ReplyAddressCodecProperties {
+    private static final byte[] KEY = "an-example-key-of-32-bytes-long!".getBytes(StandardCharsets.US_ASCII);
+    private final ReplyAddressCodec codec = new ReplyAddressCodec(KeyRing.of(KEY), "ghe.example.com");
+
+    @Provide
+    Arbitrary<ReplyTarget> targets() {
+        return Combinators.combine(
+                Arbitraries.of(ThreadType.class),
+                Arbitraries.longs().between(1, 999_999_999_999_999_999L),
+                Arbitraries.longs().between(1, 999_999_999_999_999_999L))
+                .as(ReplyTarget::new);
+    }
+
+    @Property(tries = 2000)
+    void everyEncodedAddressDecodesToItsTarget(@ForAll("targets") ReplyTarget target) {
+        assertThat(codec.decode(codec.encode(target))).isEqualTo(new DecodeResult.Valid(target, true));
+    }
+
+    @Property(tries = 5000)
+    void anyChangeOfOneCharacterIsRefused(@ForAll("targets") ReplyTarget target,
+                                          @ForAll @IntRange(min = 0, max = 10_000) int where,
+                                          @ForAll @IntRange(min = 0, max = 35) int replacementIndex) {
+        String address = codec.encode(target);
+        int at = address.indexOf('@');
+        // Positions inside "<type>-<id>-<token>-<user>", the part after "reply+".
+        int position = ReplyAddressCodec.PREFIX.length() + where % (at - ReplyAddressCodec.PREFIX.length());
+        char original = address.charAt(position);
+        char replacement = "0123456789abcdefghijklmnopqrstuvwxyz".charAt(replacementIndex);
+        if (Character.toLowerCase(replacement) == Character.toLowerCase(original)) {
+            replacement = original == '1' ? '2' : '1';
+        }
+        String changed = address.substring(0, position) + replacement + address.substring(position + 1);
+        DecodeResult result = codec.decode(changed);
+        assertThat(result).as(changed).isNotInstanceOf(DecodeResult.Valid.class);
+    }
+
+    @Property(tries = 10)
+    void aMillionRandomForgeriesAreAllRefused(@ForAll long seed) {
+        // 10 tries x 100,000 = 1,000,000 random tokens for well-formed addresses.
+        SplittableRandom random = new SplittableRandom(seed);
+        char[] hex = "0123456789abcdef".toCharArray();
+        char[] token = new char[ReplyAddressCodec.TOKEN_HEX_LENGTH];
+        int valid = 0;
+        for (int i = 0; i < 100_000; i++) {
+            for (int j = 0; j < token.length; j++) {
+                token[j] = hex[random.nextInt(16)];
+            }
+            ThreadType type = ThreadType.values()[random.nextInt(ThreadType.values().length)];
+            long id = 1 + random.nextInt(1_000_000);
+            long user = 1 + random.nextInt(1_000_000);
+            String forged = "reply+" + type.code() + "-" + id + "-" + new String(token) + "-" + user + "@reply.ghe.example.com";
+            if (codec.decode(forged).isValid()) {
+                valid++;
+            }
+        }
+        assertThat(valid).isZero();
+    }
+
+    @Property(tries = 1000)
+    void decodeNeverThrowsOnArbitraryText(@ForAll String text) {
+        assertThat(codec.decode(text)).isNotNull();
+        assertThat(codec.decode("reply+" + text + "@reply.ghe.example.com")).isNotNull();
+    }
+}

@@ -1,14 +1,99 @@
 package dev.mailwright.cli;
 
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.SettingsKey;
+import dev.mailwright.core.SettingsLoader;
+import dev.mailwright.core.ValidationProblem;
+import dev.mailwright.core.ValidationResult;
+import dev.mailwright.core.diagnostics.RedactedSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mailwright settings}: Validate email settings files. */
-@Command(name = "settings", mixinStandardHelpOptions = true, description = "Validate email settings files.")
-final class SettingsCommand implements Callable<Integer> {
+/** {@code mailwright settings}: validate settings files and list the settings keys. */
+@Command(name = "settings", mixinStandardHelpOptions = true,
+        description = "Validate email settings files and list the settings keys.",
+        subcommands = {SettingsCommand.Validate.class, SettingsCommand.Keys.class})
+final class SettingsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("mailwright settings is not implemented yet");
-        return ExitCodes.ERROR;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code mailwright settings validate FILE}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Validate a settings file (properties with mailwright.* keys).",
+                "Prints each problem as 'field: message'; exit code 0 when valid, 1 when there is any problem."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the settings file")
+        Path file;
+
+        @Option(names = "--json", description = "print the result as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            EmailSettings settings = SettingsLoader.fromFile(file);
+            ValidationResult result = settings.validate();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("file", file.toString());
+                doc.put("valid", result.isValid());
+                doc.put("problems", result.problems().stream().map(SettingsCommand::problem).toList());
+                doc.put("settings", RedactedSettings.of(settings));
+                out.println(Json.write(doc));
+            } else if (result.isValid()) {
+                out.println(file + ": valid");
+            } else {
+                result.problems().forEach(out::println);
+            }
+            out.flush();
+            return result.isValid() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    /** {@code mailwright settings keys}. */
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "List every settings key with its environment variable and meaning.")
+    static final class Keys implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (SettingsKey key : SettingsKey.values()) {
+                out.printf("%-34s %-34s %s%n", key.property(), key.environmentVariable(), key.description());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private static Map<String, Object> problem(ValidationProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", p.path());
+        m.put("code", p.code());
+        m.put("message", p.message());
+        return m;
+    }
+
+    static List<String> render(ValidationResult result) {
+        return result.problems().stream().map(ValidationProblem::toString).toList();
     }
 }

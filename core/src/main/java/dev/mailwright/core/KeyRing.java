@@ -65,7 +65,7 @@ public final class KeyRing {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MailwrightException("Cannot read the reply-address key file " + file
-                    + ": " + e.getMessage() + ". Create it with `mailwright address new-key > FILE`"
+                    + ": " + IoErrors.describe(e) + ". Create it with `mailwright address new-key > FILE`"
                     + " or point --key-file at an existing one.", e);
         }
         List<byte[]> keys = new ArrayList<>();

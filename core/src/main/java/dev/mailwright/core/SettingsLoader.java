@@ -41,7 +41,7 @@ public final class SettingsLoader {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new MailwrightException("Cannot read the settings file " + file + ": " + e.getMessage()
+            throw new MailwrightException("Cannot read the settings file " + file + ": " + IoErrors.describe(e)
                     + ". Check that it exists, is readable and is a UTF-8 properties file.", e);
         }
         return fromProperties(p);

@@ -1,5 +1,6 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.Finding;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -113,6 +114,22 @@ public final class JsonWriter {
         name(name).beginObject();
         values.forEach(this::member);
         return endObject();
+    }
+
+    /**
+     * Writes findings as an array of {@code {"severity","code","message","remedy","evidence"}}
+     * objects, the one JSON form of findings in every Mailwright report.
+     *
+     * @param findings the findings
+     * @return this
+     */
+    public JsonWriter findings(List<Finding> findings) {
+        beginArray();
+        for (Finding f : findings) {
+            beginObject().member("severity", f.severity().name()).member("code", f.code()).member("message", f.message())
+                    .member("remedy", f.remedy()).member("evidence", f.evidence()).endObject();
+        }
+        return endArray();
     }
 
     private void separate() {

@@ -27,6 +27,7 @@ public final class ConversationWalker {
     private String lastEhlo = "";
     private boolean tls;
     private boolean authSent;
+    private boolean startTlsSent;
     private boolean accepted;
     private boolean quitAnswered;
     private boolean closedByServer;
@@ -99,6 +100,7 @@ public final class ConversationWalker {
                         TranscriptText.line(l, false)));
             }
         }
+        startTlsSent |= verb.equals("STARTTLS");
         command = text.equals(".") ? "." : verb.isEmpty() ? command : verb;
     }
 
@@ -136,7 +138,8 @@ public final class ConversationWalker {
     }
 
     private void concludeWithoutReply() {
-        Optional<FailureClass> fromErrors = ErrorClassifier.classify(errors, serverLines > 0, probeAnsweredTls);
+        Optional<FailureClass> fromErrors = ErrorClassifier.classify(errors,
+                new ErrorClassifier.Context(serverLines > 0, probeAnsweredTls, startTlsSent));
         List<String> evidence = errors.stream().map(e -> TranscriptText.line(e, true)).toList();
         if (tlsRequired && !tls && serverLines > 0 && !lastEhlo.contains("STARTTLS")) {
             fail(FailureClass.STARTTLS_NOT_OFFERED, "", List.of("EHLO reply without STARTTLS"));

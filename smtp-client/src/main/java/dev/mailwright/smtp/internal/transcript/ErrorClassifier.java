@@ -26,14 +26,18 @@ final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
-    static Optional<FailureClass> classify(List<TranscriptEvent.Error> errors, boolean serverSpoke, boolean probeAnsweredTls) {
+    /** What the conversation showed before the errors. */
+    record Context(boolean serverSpoke, boolean probeAnsweredTls, boolean startTlsSent) {
+    }
+
+    static Optional<FailureClass> classify(List<TranscriptEvent.Error> errors, Context context) {
         List<TranscriptEvent.Error> ordered = new ArrayList<>();
         errors.stream().filter(e -> !e.stage().equals("send")).forEach(ordered::add);
         List<TranscriptEvent.Error> send = new ArrayList<>(errors.stream().filter(e -> e.stage().equals("send")).toList());
         java.util.Collections.reverse(send);
         ordered.addAll(send);
         for (TranscriptEvent.Error e : ordered) {
-            FailureClass c = classify(e, serverSpoke, probeAnsweredTls);
+            FailureClass c = classify(e, context);
             if (c != null) {
                 return Optional.of(c);
             }
@@ -41,7 +45,7 @@ final class ErrorClassifier {
         return Optional.empty();
     }
 
-    private static FailureClass classify(TranscriptEvent.Error e, boolean serverSpoke, boolean probeAnsweredTls) {
+    private static FailureClass classify(TranscriptEvent.Error e, Context context) {
         String type = e.type();
         String msg = e.message().toLowerCase(Locale.ROOT);
         if (type.endsWith("UnknownHostException")) {
@@ -54,13 +58,13 @@ final class ErrorClassifier {
             if (e.stage().equals("connect") || msg.contains("connect timed out")) {
                 return FailureClass.CONNECT_TIMEOUT;
             }
-            if (!serverSpoke) {
-                return probeAnsweredTls ? FailureClass.PLAIN_TO_IMPLICIT_TLS_PORT : FailureClass.BANNER_TIMEOUT;
+            if (!context.serverSpoke()) {
+                return context.probeAnsweredTls() ? FailureClass.PLAIN_TO_IMPLICIT_TLS_PORT : FailureClass.BANNER_TIMEOUT;
             }
             return FailureClass.SERVER_TIMEOUT;
         }
         if (PLAIN_ANSWER.matcher(msg).find()) {
-            return FailureClass.IMPLICIT_TLS_TO_PLAIN_PORT;
+            return context.startTlsSent() ? FailureClass.STARTTLS_FAILED : FailureClass.IMPLICIT_TLS_TO_PLAIN_PORT;
         }
         if (HOST_MISMATCH.matcher(msg).find()) {
             return FailureClass.CERTIFICATE_HOST_MISMATCH;
@@ -73,6 +77,9 @@ final class ErrorClassifier {
         }
         if (msg.contains("starttls is required but host does not support starttls")) {
             return FailureClass.STARTTLS_NOT_OFFERED;
+        }
+        if (context.startTlsSent() && (e.stage().equals("tls") || msg.contains("could not convert socket to tls"))) {
+            return FailureClass.STARTTLS_FAILED;
         }
         if (msg.equals("[eof]") || msg.contains("connection reset") || msg.contains("broken pipe")) {
             return FailureClass.SERVER_CLOSED_EARLY;

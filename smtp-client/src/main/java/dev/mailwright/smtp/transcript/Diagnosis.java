@@ -1,8 +1,11 @@
 package dev.mailwright.smtp.transcript;
 
+import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.diagnostics.JsonWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,6 +33,17 @@ public record Diagnosis(List<Finding> findings, Optional<FailureClass> failure) 
     /** @return every finding rendered with {@link Finding#render()}, one after the other */
     public String render() {
         return findings.stream().map(Finding::render).collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /**
+     * @param name the section's stable name, such as {@code transcript-unicorn}
+     * @param title its heading
+     * @return the findings as a section of the diagnostics report
+     */
+    public DiagnosticsSection toDiagnosticsSection(String name, String title) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("outcome", failure.map(f -> "failed: " + f.name()).orElse("no failure found"));
+        return new DiagnosticsSection(name, title, facts, findings);
     }
 
     /** @return {@code {"failure": "...", "findings": [...]}} */

@@ -72,9 +72,10 @@ final class DiagnosticsCommand implements Callable<Integer> {
                 transcriptTexts.put("test-email", r.transcript().toText());
             }
         }
+        int n = 0;
         for (Path file : transcripts) {
             Transcript t = TranscriptCommand.read(file);
-            String name = "transcript-" + transcriptTexts.size();
+            String name = "transcript-" + ++n;
             report.section(TranscriptAnalyzer.standard().analyze(t).toDiagnosticsSection(name, "Transcript " + file.getFileName()));
             transcriptTexts.put(name, t.toText());
         }

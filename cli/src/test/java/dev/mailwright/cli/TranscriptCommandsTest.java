@@ -68,7 +68,11 @@ class TranscriptCommandsTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(r.out()).startsWith("{\"delivered\":false,\"to\":\"admin@example.com\"")
-                .contains("\"failure\":\"CONNECTION_REFUSED\"", "\"code\":\"smtp.connect.refused\"", "\"transcript\":[");
+                .contains("\"failure\":\"CONNECTION_REFUSED\"", "\"code\":\"smtp.connect.refused\"", "\"transcript\":{\"events\":[");
+        Path saved = dir.resolve("result.json");
+        Files.writeString(saved, r.out());
+        Run analyzed = run("transcript", "analyze", saved.toString());
+        assertThat(analyzed.out()).contains("[FAILURE] smtp.connect.refused");
     }
 
     @Test

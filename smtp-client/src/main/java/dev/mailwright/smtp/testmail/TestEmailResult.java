@@ -111,9 +111,9 @@ public sealed interface TestEmailResult {
                 .member("failure", failure().map(FailureClass::name).orElse(null))
                 .member("error", this instanceof Failed f ? f.error() : null);
         w.name("findings").findings(findings());
-        w.name("transcript").beginArray();
+        w.name("transcript").beginObject().name("events").beginArray();
         transcript().events().forEach(e -> TranscriptJson.write(w, e));
-        w.endArray();
+        w.endArray().endObject();
         return w.endObject().toString();
     }
 

@@ -48,12 +48,16 @@ public final class TranscriptJson {
     }
 
     /**
-     * @param json the output of {@link #render(Transcript)}
+     * @param json the output of {@link #render(Transcript)}, or a test-email result's JSON (its
+     *     {@code transcript} member is read)
      * @return the transcript (client lines redacted again, in case the JSON was edited by hand)
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Transcript parse(String json) {
         Object root = new JsonReader(json).read();
+        if (root instanceof Map<?, ?> result && result.get("transcript") instanceof Map<?, ?> inner) {
+            root = inner;
+        }
         if (!(root instanceof Map<?, ?> m) || !(m.get("events") instanceof List<?> list)) {
             throw new IllegalArgumentException("A JSON transcript must be an object with an \"events\" array");
         }

@@ -4,8 +4,6 @@ import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Secret;
-import dev.mailwright.core.SettingsKey;
-import dev.mailwright.core.SettingsLoader;
 import dev.mailwright.core.ValidationProblem;
 import dev.mailwright.core.ValidationResult;
 import dev.mailwright.core.spi.DiagnosticsContributor;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The diagnostics report an administrator reads or attaches to a support request: versions, the
@@ -132,14 +129,7 @@ public final class DiagnosticsReport {
     }
 
     static Map<String, String> redacted(EmailSettings s) {
-        Properties p = SettingsLoader.toProperties(s);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (SettingsKey key : SettingsKey.values()) {
-            String v = p.getProperty(key.property());
-            if (v != null) {
-                out.put(key.property(), key.isSecret() ? Secret.REDACTED : v);
-            }
-        }
+        Map<String, String> out = new LinkedHashMap<>(RedactedSettings.of(s));
         if (s.tokenSupplier().isPresent() && s.password().isEmpty()) {
             out.put("xoauth2 token supplier", "set");
         }

@@ -54,6 +54,7 @@ public final class EmailSettingsTester {
     private final TranscriptOptions options;
     private final Map<String, Object> sessionProperties;
     private final boolean tlsProbe;
+    private final TestEmailHistory history;
 
     private EmailSettingsTester(Builder b) {
         this.clock = b.clock;
@@ -61,6 +62,7 @@ public final class EmailSettingsTester {
         this.options = b.options;
         this.sessionProperties = Map.copyOf(b.sessionProperties);
         this.tlsProbe = b.tlsProbe;
+        this.history = b.history;
     }
 
     /** @return a builder with the defaults: system clock, the JDK's TLS trust, default transcript options */
@@ -75,6 +77,14 @@ public final class EmailSettingsTester {
      * @throws IllegalArgumentException when {@code to} is not a valid address
      */
     public TestEmailResult send(EmailSettings settings, String to) {
+        TestEmailResult result = test(settings, to);
+        if (history != null) {
+            history.record(result);
+        }
+        return result;
+    }
+
+    private TestEmailResult test(EmailSettings settings, String to) {
         Objects.requireNonNull(settings, "settings");
         EmailAddresses.require(to, "test email recipient");
         Instant start = clock.instant();
@@ -179,6 +189,7 @@ public final class EmailSettingsTester {
         private TranscriptOptions options = TranscriptOptions.defaults();
         private final Map<String, Object> sessionProperties = new LinkedHashMap<>();
         private boolean tlsProbe = true;
+        private TestEmailHistory history;
 
         private Builder() {
         }
@@ -218,6 +229,12 @@ public final class EmailSettingsTester {
          */
         public Builder tlsProbe(boolean probe) {
             this.tlsProbe = probe;
+            return this;
+        }
+
+        /** @param history remembers every result, for the diagnostics report @return this */
+        public Builder history(TestEmailHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
             return this;
         }
 

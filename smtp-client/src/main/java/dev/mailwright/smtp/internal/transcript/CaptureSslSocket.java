@@ -25,6 +25,7 @@ final class CaptureSslSocket extends SSLSocket {
     private final CapturedConnection conn;
     private InputStream in;
     private OutputStream out;
+    private volatile boolean tlsRecorded;
 
     CaptureSslSocket(SSLSocket delegate, CapturedConnection conn) {
         this.delegate = delegate;
@@ -32,9 +33,13 @@ final class CaptureSslSocket extends SSLSocket {
     }
 
     private void recordTls() {
+        if (tlsRecorded) {
+            return;
+        }
         SSLSession session = delegate.getSession();
         if (session != null && session.isValid() && !"SSL_NULL_WITH_NULL_NULL".equals(session.getCipherSuite())) {
             conn.tlsStarted(session);
+            tlsRecorded = true;
         }
     }
 

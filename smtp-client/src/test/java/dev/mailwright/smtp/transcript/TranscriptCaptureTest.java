@@ -3,6 +3,9 @@ package dev.mailwright.smtp.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.smtp.testmail.EmailSettingsTester;
 import dev.mailwright.smtp.testmail.TestEmailResult;
@@ -96,6 +99,31 @@ class TranscriptCaptureTest {
             send(startTls(capture, false), "127.0.0.1", server.port());
 
             assertThat(server.messages()).hasSize(1);
+        }
+    }
+
+    @Test
+    void xoauth2_tokenIsRedactedInALiveExchange() throws MessagingException {
+        String token = "ya29.live-token-that-must-not-leak";
+        GreenMail g = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(SubethaServer.USER, SubethaServer.USER, token));
+        g.start();
+        try {
+            TranscriptCapture capture = capture();
+            Properties p = new Properties();
+            p.setProperty("mail.smtp.auth", "true");
+            p.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
+            p.putAll(capture.sessionProperties());
+            try (Transport t = Session.getInstance(p).getTransport("smtp")) {
+                t.connect("127.0.0.1", g.getSmtp().getPort(), SubethaServer.USER, token);
+            }
+
+            String text = capture.transcript().toText();
+            assertThat(text).contains("<- \"AUTH XOAUTH2 [redacted: AUTH XOAUTH2 token]\\r\\n\"").doesNotContain(token)
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(("user=" + SubethaServer.USER + "\u0001auth=Bearer "
+                            + token + "\u0001\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } finally {
+            g.stop();
         }
     }
 

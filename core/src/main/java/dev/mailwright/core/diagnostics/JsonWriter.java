@@ -17,6 +17,11 @@ public final class JsonWriter {
     private final Deque<Boolean> first = new ArrayDeque<>();
     private boolean afterName;
 
+    /** Starts an empty document. */
+    public JsonWriter() {
+        // nothing to set up
+    }
+
     /** @return {@code {"a":1}}-style text of what was written so far */
     @Override
     public String toString() {

@@ -62,6 +62,18 @@ class SeedTranscriptTest {
     }
 
     @Test
+    void analyze_toleratesLogPrefixesOnEachLine() throws IOException {
+        String prefixed = seed().lines().map(l -> "[2014-10-30T00:47:23.306 INFO (5284) #] " + l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+
+        Diagnosis d = TranscriptAnalyzer.standard().analyze(Transcript.parse(prefixed));
+
+        assertThat(d.findings()).extracting(Finding::code).containsExactly(
+                "smtp.connection.opened", "smtp.tls.started", "smtp.auth.mechanism", "smtp.auth.rejected");
+        assertThat(Transcript.parse(prefixed).toText()).doesNotContain("aXRyZWFsbHl3YXM=");
+    }
+
+    @Test
     void json_roundTrips() throws IOException {
         Transcript t = Transcript.parse(seed());
 

@@ -30,6 +30,8 @@ public final class CapturedConnection {
     private final ConversationRecorder recorder;
     private final ByteArrayOutputStream serverLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
+    private long serverCut;
+    private long clientCut;
     private volatile boolean tlsLayered;
     private boolean tlsRecorded;
     private boolean closed;
@@ -116,6 +118,12 @@ public final class CapturedConnection {
                 emit(buf, server);
             } else if (buf.size() < MAX_LINE) {
                 buf.write(c);
+            } else if (c == '\r') {
+                continue; // the line's terminator, or a stray CR: not counted as content
+            } else if (server) {
+                serverCut++;
+            } else {
+                clientCut++;
             }
         }
     }
@@ -123,7 +131,10 @@ public final class CapturedConnection {
     private void emit(ByteArrayOutputStream buf, boolean server) {
         byte[] bytes = buf.toByteArray();
         int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        String line = new String(bytes, 0, len, StandardCharsets.UTF_8);
+        long cut = server ? serverCut : clientCut;
+        String line = new String(bytes, 0, len, StandardCharsets.UTF_8) + (cut > 0 ? " [line cut: " + cut + " more bytes]" : "");
+        serverCut = server ? 0 : serverCut;
+        clientCut = server ? clientCut : 0;
         buf.reset();
         if (server) {
             recorder.server(line, clock.instant());

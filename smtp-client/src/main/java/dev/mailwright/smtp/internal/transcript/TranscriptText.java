@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * support bundle.
  */
 public final class TranscriptText {
-    private static final Pattern OPENED = Pattern.compile("^Connection opened: (.+):(\\d{1,5})$");
-    private static final Pattern LINE = Pattern.compile("^(->|<-) \"(.*)\"$");
+    private static final Pattern OPENED = Pattern.compile("^(?:.*?\\s)?Connection opened: (.+):(\\d{1,5})$");
+    private static final Pattern LINE = Pattern.compile("^(?:.*?\\s)?(->|<-) \"(.*)\"$");
     private static final Pattern TLS_DETAILS = Pattern.compile(
             "^TLS details: protocol (\\S*), cipher (\\S*), server certificate \"(.*)\"(?: valid from (\\S+) to (\\S+))?$");
     private static final Pattern BODY = Pattern.compile("^\\[body left out: (\\d+) lines?, (\\d+) bytes\\]$");
@@ -96,7 +96,7 @@ public final class TranscriptText {
                 } else {
                     recorder.client(content, t);
                 }
-            } else if (line.equals(TLS_STARTED)) {
+            } else if (line.equals(TLS_STARTED) || line.endsWith(" " + TLS_STARTED)) {
                 recorder.event(new TranscriptEvent.TlsStarted(t, "", "", "", null, null));
             } else if ((m = TLS_DETAILS.matcher(line)).matches() && !events.isEmpty()
                     && events.get(events.size() - 1) instanceof TranscriptEvent.TlsStarted) {

@@ -3,8 +3,6 @@ package dev.mailwright.smtp.internal.transcript;
 import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptEvent;
 import dev.mailwright.smtp.transcript.TranscriptOptions;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -28,10 +26,8 @@ public final class CapturedConnection {
     private final Clock clock;
     private final List<TranscriptEvent> events = new ArrayList<>();
     private final ConversationRecorder recorder;
-    private final ByteArrayOutputStream serverLine = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
-    private long serverCut;
-    private long clientCut;
+    private final LineBuffer serverLine = new LineBuffer(MAX_LINE);
+    private final LineBuffer clientLine = new LineBuffer(MAX_LINE);
     private volatile boolean tlsLayered;
     private boolean tlsRecorded;
     private boolean closed;
@@ -104,43 +100,11 @@ public final class CapturedConnection {
     }
 
     synchronized void serverBytes(byte[] b, int off, int len) {
-        feed(serverLine, b, off, len, true);
+        serverLine.feed(b, off, len, line -> recorder.server(line, clock.instant()));
     }
 
     synchronized void clientBytes(byte[] b, int off, int len) {
-        feed(clientLine, b, off, len, false);
-    }
-
-    private void feed(ByteArrayOutputStream buf, byte[] b, int off, int len, boolean server) {
-        for (int i = off; i < off + len; i++) {
-            byte c = b[i];
-            if (c == '\n') {
-                emit(buf, server);
-            } else if (buf.size() < MAX_LINE) {
-                buf.write(c);
-            } else if (c == '\r') {
-                continue; // the line's terminator, or a stray CR: not counted as content
-            } else if (server) {
-                serverCut++;
-            } else {
-                clientCut++;
-            }
-        }
-    }
-
-    private void emit(ByteArrayOutputStream buf, boolean server) {
-        byte[] bytes = buf.toByteArray();
-        int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        long cut = server ? serverCut : clientCut;
-        String line = new String(bytes, 0, len, StandardCharsets.UTF_8) + (cut > 0 ? " [line cut: " + cut + " more bytes]" : "");
-        serverCut = server ? 0 : serverCut;
-        clientCut = server ? clientCut : 0;
-        buf.reset();
-        if (server) {
-            recorder.server(line, clock.instant());
-        } else {
-            recorder.client(line, clock.instant());
-        }
+        clientLine.feed(b, off, len, line -> recorder.client(line, clock.instant()));
     }
 
     synchronized void closed(boolean byServer) {
@@ -148,8 +112,8 @@ public final class CapturedConnection {
             return;
         }
         closed = true;
-        if (serverLine.size() > 0) {
-            emit(serverLine, true);
+        if (serverLine.hasPartialLine()) {
+            recorder.server(serverLine.take(), clock.instant());
         }
         recorder.event(new TranscriptEvent.Closed(clock.instant(), byServer));
     }

@@ -1,0 +1,19 @@
+package dev.mailwright.core.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonWriterTest {
+    @Test
+    void writesNestedValuesWithEscapes() {
+        String json = new JsonWriter().beginObject().member("s", "a\"b\\c\r\n\u0001").member("n", 5).member("b", true)
+                .member("nil", (String) null).member("l", List.of("x", "y")).member("m", Map.of("k", "v"))
+                .name("empty").beginArray().endArray().endObject().toString();
+
+        assertThat(json).isEqualTo("{\"s\":\"a\\\"b\\\\c\\r\\n\\u0001\",\"n\":5,\"b\":true,\"nil\":null,\"l\":[\"x\",\"y\"],"
+                + "\"m\":{\"k\":\"v\"},\"empty\":[]}");
+    }
+}

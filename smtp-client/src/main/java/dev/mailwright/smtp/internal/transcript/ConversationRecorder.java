@@ -1,0 +1,149 @@
+package dev.mailwright.smtp.internal.transcript;
+
+import dev.mailwright.smtp.transcript.TranscriptEvent;
+import dev.mailwright.smtp.transcript.TranscriptEvent.Direction;
+import dev.mailwright.smtp.transcript.TranscriptOptions;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the lines of one SMTP conversation into events, applying the options: AUTH payloads
+ * become placeholders that say what was removed (whatever the case or spacing of the AUTH
+ * command, and also when the initial response is on the AUTH line), and the body after DATA is
+ * counted instead of kept. Used for live captures and for parsed text alike, so a pasted
+ * transcript is redacted the same way. Not thread-safe: callers synchronize.
+ */
+public final class ConversationRecorder {
+    private static final Pattern AUTH = Pattern.compile("(?i)^\\s*AUTH\\s+([A-Z0-9_-]+)(?:\\s+(\\S.*?))?\\s*$");
+    private static final Pattern DATA = Pattern.compile("(?i)^\\s*DATA\\s*$");
+    /** The prefix of every placeholder. */
+    public static final String REDACTED_PREFIX = "[redacted: ";
+
+    private final TranscriptOptions options;
+    private final Consumer<TranscriptEvent> sink;
+    private String authMechanism;
+    private int authStep;
+    private boolean dataRequested;
+    private boolean inData;
+    private boolean inHeaders;
+    private int omittedLines;
+    private long omittedBytes;
+
+    /**
+     * @param options what to keep
+     * @param sink receives the events in order
+     */
+    public ConversationRecorder(TranscriptOptions options, Consumer<TranscriptEvent> sink) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Records a line the server sent. */
+    public void server(String line, Instant time) {
+        sink.accept(new TranscriptEvent.Line(time, Direction.SERVER, line, false));
+        if (line.length() >= 3 && (line.length() == 3 || line.charAt(3) == ' ')) {
+            int code = code(line);
+            if (authMechanism != null && code != 334) {
+                authMechanism = null;
+            }
+            if (dataRequested) {
+                dataRequested = false;
+                inData = code == 354;
+                inHeaders = inData;
+            }
+        }
+    }
+
+    /** Records a line the client sent, redacting it when it carries credentials. */
+    public void client(String line, Instant time) {
+        if (inData) {
+            dataLine(line, time);
+            return;
+        }
+        if (authMechanism != null) {
+            String placeholder = placeholder(authMechanism, authStep++);
+            emitClient(time, line, placeholder);
+            return;
+        }
+        Matcher m = AUTH.matcher(line);
+        if (m.matches()) {
+            authMechanism = m.group(1).toUpperCase(Locale.ROOT);
+            authStep = 0;
+            if (m.group(2) != null) {
+                String placeholder = "AUTH " + authMechanism + " " + placeholder(authMechanism, authStep++);
+                emitClient(time, line, placeholder);
+                return;
+            }
+        } else if (DATA.matcher(line).matches()) {
+            dataRequested = true;
+        }
+        sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, line, false));
+    }
+
+    /** Records any other event (connection, TLS, error, close). */
+    public void event(TranscriptEvent event) {
+        sink.accept(event);
+    }
+
+    private void emitClient(Instant time, String line, String placeholder) {
+        if (options.redactCredentials()) {
+            sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, placeholder, true));
+        } else {
+            sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, line, false));
+        }
+    }
+
+    private void dataLine(String line, Instant time) {
+        if (line.equals(".")) {
+            if (omittedLines > 0) {
+                sink.accept(new TranscriptEvent.BodyOmitted(time, omittedLines, omittedBytes));
+            }
+            omittedLines = 0;
+            omittedBytes = 0;
+            inData = false;
+            inHeaders = false;
+        } else if (inHeaders) {
+            inHeaders = !line.isEmpty();
+        } else if (!options.keepBody()) {
+            omittedLines++;
+            omittedBytes += line.length() + 2L;
+            return;
+        }
+        sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, line, false));
+    }
+
+    /**
+     * @param mechanism the SASL mechanism, upper case
+     * @param step 0 for the first client response (or the initial response), 1 for the next...
+     * @return the placeholder, such as {@code [redacted: AUTH LOGIN password]}
+     */
+    static String placeholder(String mechanism, int step) {
+        String what = switch (mechanism) {
+            case "LOGIN" -> step == 0 ? "user name" : step == 1 ? "password" : "response";
+            case "PLAIN" -> step == 0 ? "credentials (user name and password)" : "response";
+            case "XOAUTH2", "OAUTHBEARER" -> step == 0 ? "token" : "response";
+            default -> "response";
+        };
+        return REDACTED_PREFIX + "AUTH " + mechanism + " " + what + "]";
+    }
+
+    /** @return the reply code at the start of a server line, or -1 */
+    public static int code(String line) {
+        if (line.length() < 3) {
+            return -1;
+        }
+        int c = 0;
+        for (int i = 0; i < 3; i++) {
+            char ch = line.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            c = c * 10 + (ch - '0');
+        }
+        return c;
+    }
+}

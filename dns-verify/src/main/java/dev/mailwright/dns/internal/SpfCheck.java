@@ -100,9 +100,12 @@ final class SpfCheck {
                     : r == Result.FAIL || r == Result.PERMERROR ? Severity.FAILURE : Severity.WARNING;
             List<String> evidence = new ArrayList<>(walk.evidence);
             evidence.addAll(walk.notes);
-            c.add(Findings.of(s, "dns.spf.smtp", found, "pass", "Add ip" + (ip instanceof java.net.Inet6Address ? "6:" : "4:")
-                    + ip.getHostAddress() + " (or an include: of your SMTP provider) to the SPF record of " + d
-                    + ", before its all term.", evidence));
+            String remedy = r == Result.PERMERROR || r == Result.TEMPERROR
+                    ? "Fix the SPF record of " + d + " first (see the other dns.spf findings): receivers cannot evaluate it."
+                    : "Add ip" + (ip instanceof java.net.Inet6Address ? "6:" : "4:") + ip.getHostAddress()
+                            + " (or the include: of your SMTP provider) to the SPF record of " + d
+                            + ", before its all term.";
+            c.add(Findings.of(s, "dns.spf.smtp", found, "pass", remedy, evidence));
         }
     }
 

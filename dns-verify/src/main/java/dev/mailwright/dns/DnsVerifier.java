@@ -50,9 +50,8 @@ public final class DnsVerifier {
     private DnsVerifier(Builder b) {
         String sending = b.noReplyAddress == null ? b.hostname
                 : b.noReplyAddress.substring(b.noReplyAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        List<Plan.PortSpec> ports = new ArrayList<>();
-        b.ports.forEach(p -> ports.add(new Plan.PortSpec(p[0], TlsMode.values()[p[1]])));
-        this.plan = new Plan(b.hostname, b.addresses, sending, b.smtpServer, b.dkimSelectors, ports, b.probeHost, b.clock);
+        this.plan = new Plan(b.hostname, b.addresses, sending, b.smtpServer, b.dkimSelectors, b.ports, b.probeHost,
+                b.clock);
         this.resolver = b.resolver;
         this.probe = b.probe == null ? PortProbe.builder().heloName(b.hostname).build() : b.probe;
     }
@@ -106,7 +105,7 @@ public final class DnsVerifier {
         private String noReplyAddress;
         private String smtpServer;
         private List<String> dkimSelectors = List.of();
-        private final List<int[]> ports = new ArrayList<>(List.<int[]>of(new int[] {25, TlsMode.STARTTLS.ordinal()}));
+        private final List<Plan.PortSpec> ports = new ArrayList<>(List.of(new Plan.PortSpec(25, TlsMode.STARTTLS, false)));
         private String probeHost;
         private ResolverSettings resolver = ResolverSettings.system();
         private PortProbe probe;
@@ -219,7 +218,9 @@ public final class DnsVerifier {
         }
 
         /**
-         * Adds a port to probe.
+         * Adds a port to probe. Clients are taken to require TLS on 587 and on implicit-TLS ports
+         * (TLS problems are failures there); on other ports, such as the inbound port 25, TLS
+         * problems are warnings because sending servers fall back to plain text.
          *
          * @param port the port
          * @param mode how it starts TLS
@@ -227,8 +228,8 @@ public final class DnsVerifier {
          */
         public Builder probePort(int port, TlsMode mode) {
             Objects.requireNonNull(mode, "mode");
-            new Plan.PortSpec(port, mode);
-            this.ports.add(new int[] {port, mode.ordinal()});
+            boolean tlsRequired = port == 587 || mode == TlsMode.IMPLICIT;
+            this.ports.add(new Plan.PortSpec(port, mode, tlsRequired));
             return this;
         }
 

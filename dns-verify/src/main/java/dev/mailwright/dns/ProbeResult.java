@@ -24,9 +24,23 @@ public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult
     /** @return the conversation, one line per event */
     List<String> transcript();
 
-    /** @return pass, warning or failure findings with remedies, for a report */
+    /**
+     * Findings for an inbound port (25): a missing STARTTLS or a bad certificate is a warning,
+     * since sending servers fall back to plain text; unreachable is a failure.
+     *
+     * @return pass, warning or failure findings with remedies, for a report
+     */
     default List<Finding> findings() {
-        return ProbeFindings.of(this);
+        return ProbeFindings.of(this, false);
+    }
+
+    /**
+     * @param tlsRequired true when clients require TLS (submission ports 587 and 465): every TLS
+     *     problem is then a failure
+     * @return pass, warning or failure findings with remedies, for a report
+     */
+    default List<Finding> findings(boolean tlsRequired) {
+        return ProbeFindings.of(this, tlsRequired);
     }
 
     /** Why nothing usable answered. */

@@ -46,8 +46,9 @@ public record Plan(String hostname, List<InetAddress> givenAddresses, String sen
      *
      * @param port the port
      * @param mode its TLS mode
+     * @param tlsRequired whether clients require TLS there (submission), making TLS problems failures
      */
-    public record PortSpec(int port, TlsMode mode) {
+    public record PortSpec(int port, TlsMode mode, boolean tlsRequired) {
         /** Validates. */
         public PortSpec {
             Objects.requireNonNull(mode, "mode");

@@ -19,9 +19,11 @@ public final class ProbeFindings {
 
     /**
      * @param result a probe result
+     * @param tlsRequired true when clients require TLS (submission ports): TLS problems are failures;
+     *     false for the inbound port 25, where senders fall back to plain text and they are warnings
      * @return its findings, in order: reachability, greeting, STARTTLS, certificate
      */
-    public static List<Finding> of(ProbeResult result) {
+    public static List<Finding> of(ProbeResult result, boolean tlsRequired) {
         String where = result.host() + ":" + result.port();
         String prefix = "dns.port." + result.port();
         if (result instanceof Unreachable) {
@@ -41,7 +43,7 @@ public final class ProbeFindings {
             out.add(Findings.pass(prefix + ".open", where + " is reachable and greets with \"" + a.greeting() + "\"",
                     List.of()));
         }
-        out.add(tlsFinding(a, where, prefix));
+        out.add(tlsFinding(a, where, prefix, tlsRequired));
         return out;
     }
 
@@ -72,9 +74,8 @@ public final class ProbeFindings {
                 u.transcript());
     }
 
-    private static Finding tlsFinding(Answered a, String where, String prefix) {
-        boolean submission = a.port() != 25;
-        Severity weak = submission ? Severity.FAILURE : Severity.WARNING;
+    private static Finding tlsFinding(Answered a, String where, String prefix, boolean tlsRequired) {
+        Severity weak = tlsRequired || a.mode() == TlsMode.IMPLICIT ? Severity.FAILURE : Severity.WARNING;
         if (a.tls() instanceof Verified) {
             Verified v = (Verified) a.tls();
             return Findings.pass(prefix + ".tls", where + " started TLS (" + v.protocol() + ") with a trusted certificate"

@@ -115,7 +115,7 @@ public final class VerificationRun {
         }
         for (String host : hosts) {
             ProbeResult r = probe.probe(host, spec.port(), c.plan.replyDomain(), spec.mode());
-            r.findings().forEach(c::add);
+            r.findings(spec.tlsRequired()).forEach(c::add);
         }
     }
 }

@@ -122,6 +122,21 @@ class DnsVerifierResilienceTest {
     }
 
     @Test
+    void diagnosticsContributor_runsTheChecksForTheSettings() {
+        dev.mailwright.core.EmailSettings settings = dev.mailwright.core.EmailSettings.builder().hostname("good.test")
+                .noReplyAddress("noreply@good.test").smtpHost("smtp.good.test").build();
+        dev.mailwright.core.DiagnosticsSection section = DnsDiagnostics.contributor(
+                ResolverSettings.of(knot.address()), PortProbe.builder().timeout(Duration.ofMillis(500)).build())
+                .contribute(settings);
+        assertThat(section.name()).isEqualTo("dns");
+        assertThat(section.facts()).containsEntry("hostname", "good.test");
+        assertThat(section.findings()).extracting(Finding::code).contains("dns.reply.address", "dns.spf.smtp")
+                .anyMatch(code -> code.startsWith("dns.port.25."));
+        assertThat(section.findings()).filteredOn(f -> f.code().equals("dns.spf.smtp")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.PASS));
+    }
+
+    @Test
     void unsignedZone_isReportedAsNotSigned() {
         DnsReport report = builder("good.test", knot.address()).build().verify();
         assertThat(report.findings("dns.dnssec").get(0).severity()).isEqualTo(Severity.INFO);

@@ -6,6 +6,8 @@ import dev.mailwright.core.Finding;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.spi.DiagnosticsContributor;
 import dev.mailwright.dns.DnsVerifier;
+import dev.mailwright.dns.PortProbe;
+import dev.mailwright.dns.ResolverSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,21 @@ import java.util.Map;
  * Uses the system resolver and probes port 25 of the instance; never throws for a DNS problem.
  */
 public final class DnsDiagnosticsContributor implements DiagnosticsContributor {
-    /** Called by {@link java.util.ServiceLoader}. */
+    private final ResolverSettings resolver;
+    private final PortProbe probe;
+
+    /** Called by {@link java.util.ServiceLoader}: the system resolver and the default probe. */
     public DnsDiagnosticsContributor() {
+        this(ResolverSettings.system(), null);
+    }
+
+    /**
+     * @param resolver the DNS servers to ask
+     * @param probe the port probe, or null for the default
+     */
+    public DnsDiagnosticsContributor(ResolverSettings resolver, PortProbe probe) {
+        this.resolver = java.util.Objects.requireNonNull(resolver, "resolver");
+        this.probe = probe;
     }
 
     @Override
@@ -32,7 +47,11 @@ public final class DnsDiagnosticsContributor implements DiagnosticsContributor {
                     "Set the host name in the email settings (mailwright.hostname).", List.of())));
         }
         try {
-            return DnsVerifier.builder().settings(settings).build().verify().toSection();
+            DnsVerifier.Builder b = DnsVerifier.builder().settings(settings).resolver(resolver);
+            if (probe != null) {
+                b.portProbe(probe);
+            }
+            return b.build().verify().toSection();
         } catch (RuntimeException e) {
             Finding f = Findings.failure("dns.unavailable", "the DNS checks could not run: " + e.getMessage(),
                     "a working DNS resolver", "Check /etc/resolv.conf, or run `mailwright dns check --resolver ...`.",

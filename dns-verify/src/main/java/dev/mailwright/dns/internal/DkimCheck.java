@@ -87,22 +87,29 @@ final class DkimCheck {
                 c.add(Findings.pass(code, name + " publishes an Ed25519 key", evidence));
                 return;
             }
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-            int bits = ((RSAPublicKey) key).getModulus().bitLength();
-            if (bits < 1024) {
-                c.add(Findings.failure(code, name + " publishes an RSA key of " + bits + " bits", expected,
-                        "Generate a 2048-bit key and publish it under a new selector.", evidence));
-            } else if (bits < 2048) {
-                c.add(Findings.warning(code, name + " publishes an RSA key of " + bits + " bits", expected,
-                        "Move to a 2048-bit key under a new selector.", evidence));
-            } else {
-                c.add(Findings.pass(code, name + " publishes an RSA key of " + bits + " bits", evidence));
-            }
+            rsaStrength(c, name, der, evidence);
         } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
             c.add(Findings.failure(code, "the p= value at " + name + " is not a valid " + k + " public key ("
                     + e.getMessage() + ")", expected, "Copy the public key again from your SMTP server or provider"
                     + " without line breaks; when it is split into several strings, nothing may be lost at the joins.",
                     evidence));
+        }
+    }
+
+    private static void rsaStrength(CheckContext c, String name, byte[] der, List<String> evidence)
+            throws GeneralSecurityException {
+        String code = "dns.dkim";
+        String expected = "a valid RSA (2048 bits or more) or Ed25519 public key in p=";
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        int bits = ((RSAPublicKey) key).getModulus().bitLength();
+        String found = name + " publishes an RSA key of " + bits + " bits";
+        if (bits < 1024) {
+            c.add(Findings.failure(code, found, expected, "Generate a 2048-bit key and publish it under a new selector.",
+                    evidence));
+        } else if (bits < 2048) {
+            c.add(Findings.warning(code, found, expected, "Move to a 2048-bit key under a new selector.", evidence));
+        } else {
+            c.add(Findings.pass(code, found, evidence));
         }
     }
 }

@@ -62,14 +62,20 @@ final class DnssecCheck {
         }
         ValidatingResolver vr = new ValidatingResolver(c.dns.newResolver(), c.plan.clock());
         vr.getTrustAnchors().store(new RRset(ksks));
-        List<String> questions = List.of(c.plan.hostname() + " A", c.plan.replyDomain() + " A",
-                c.plan.replyDomain() + " MX", c.plan.noReplyDomain() + " MX");
         Map<String, CompletableFuture<Message>> answers = new LinkedHashMap<>();
-        for (String q : questions) {
-            String[] parts = q.split(" ");
-            answers.put(q, send(c, vr, parts[0], Type.value(parts[1])));
+        answers.put(c.plan.hostname() + " A", send(c, vr, c.plan.hostname(), Type.A));
+        answers.put(c.plan.replyDomain() + " A", send(c, vr, c.plan.replyDomain(), Type.A));
+        answers.put(c.plan.replyDomain() + " MX", send(c, vr, c.plan.replyDomain(), Type.MX));
+        answers.put(c.plan.noReplyDomain() + " MX", send(c, vr, c.plan.noReplyDomain(), Type.MX));
+        if (allSecure(c, apex, answers)) {
+            c.add(Findings.pass("dns.dnssec", "the zone " + apex + " is signed and its answers validate ("
+                    + String.join(", ", answers.keySet()) + ")", ksks.stream().map(r -> r.toString().replace('\t', ' '))
+                    .collect(java.util.stream.Collectors.toList())));
         }
-        List<String> secure = new ArrayList<>();
+    }
+
+    /** @return true when every answer carries the AD flag; otherwise adds the failure and returns false */
+    private static boolean allSecure(CheckContext c, String apex, Map<String, CompletableFuture<Message>> answers) {
         for (Map.Entry<String, CompletableFuture<Message>> e : answers.entrySet()) {
             Message m;
             try {
@@ -78,7 +84,7 @@ final class DnssecCheck {
                 Throwable cause = ex.getCause() == null ? ex : ex.getCause();
                 c.add(Findings.failure("dns.dnssec", "could not validate " + e.getKey() + ": " + cause,
                         "an answer from the DNS server", Remedies.resolver(c.dns), List.of()));
-                return;
+                return false;
             }
             if (!m.getHeader().getFlag(Flags.AD)) {
                 String reason = reason(m);
@@ -87,13 +93,10 @@ final class DnssecCheck {
                         "answers whose signatures validate against the zone's key-signing key", "Re-sign the zone "
                         + apex + " (signatures expire; check that the signer runs), or fix the records named above;"
                         + " resolvers that validate treat these names as missing.", List.of(reason)));
-                return;
+                return false;
             }
-            secure.add(e.getKey());
         }
-        c.add(Findings.pass("dns.dnssec", "the zone " + apex + " is signed and its answers validate (" + String.join(", ",
-                secure) + ")", ksks.stream().map(r -> r.toString().replace('\t', ' ')).collect(
-                        java.util.stream.Collectors.toList())));
+        return true;
     }
 
     private static CompletableFuture<Message> send(CheckContext c, ValidatingResolver vr, String name, int type) {

@@ -1,7 +1,6 @@
 package dev.mailwright.dns.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Type;
 
@@ -37,13 +36,16 @@ final class MailAuthChecks {
                     "exactly one", "Keep a single DMARC record at " + name + ".", txt.evidence()));
             return;
         }
-        Map<String, String> tags = TagList.parse(records.get(0));
-        String p = tags.get("p");
+        policy(c, name, TagList.parse(records.get(0)).get("p"), txt);
+    }
+
+    private static void policy(CheckContext c, String name, String p, Answer txt) {
+        String code = "dns.dmarc";
         if (p == null || !List.of("none", "quarantine", "reject").contains(p.toLowerCase(java.util.Locale.ROOT))) {
             c.add(Findings.failure(code, "the DMARC record at " + name + " has " + (p == null ? "no p= tag" : "p=" + p),
                     "p=none, p=quarantine or p=reject", "Set the policy tag of the DMARC record, such as p=quarantine.",
                     txt.evidence()));
-            c.suggest(Suggestions.dmarc(d));
+            c.suggest(Suggestions.dmarc(c.plan.sendingDomain()));
         } else if (p.equalsIgnoreCase("none")) {
             c.add(Findings.warning(code, "the DMARC record at " + name + " only monitors (p=none)", "p=quarantine or"
                     + " p=reject once the reports show that all your mail passes", "When the aggregate reports show that"

@@ -2,7 +2,6 @@ package dev.mailwright.cli;
 
 import dev.mailwright.dns.DnsReport;
 import dev.mailwright.dns.DnsVerifier;
-import dev.mailwright.dns.PortProbe;
 import dev.mailwright.dns.ResolverSettings;
 import dev.mailwright.dns.TlsMode;
 import dev.mailwright.dns.ZoneRecord;
@@ -10,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

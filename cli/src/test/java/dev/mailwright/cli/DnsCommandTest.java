@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.dns.testing.KnotServer;
+import dev.mailwright.dns.testing.SmtpSink;
 import dev.mailwright.dns.testing.TestZones;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -49,19 +48,10 @@ class DnsCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private static Peers.PeerProcess smtpSink(int port) {
-        List<String> cmd = new ArrayList<>(List.of(Peers.require("smtp-sink", "postfix").toString()));
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.addAll(List.of("-u", "nobody"));
-        }
-        cmd.addAll(List.of("127.0.0.1:" + port, "10"));
-        return Peers.start(port, cmd);
-    }
-
     @Test
     void check_correctZoneWithSmtpSink_exitsZeroAndPrintsTheReport() {
         int port = Peers.freePort();
-        try (Peers.PeerProcess sink = smtpSink(port)) {
+        try (Peers.PeerProcess sink = SmtpSink.start(port)) {
             Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--smtp-port",
                     String.valueOf(port), "--smtp-server", "smtp.good.test", "--dkim-selector", "s1", "--timeout", "2s");
             assertThat(r.exit()).as(r.out() + r.err()).isZero();

@@ -7,6 +7,7 @@ import dev.mailwright.core.Severity;
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.dns.testing.KnotServer;
 import dev.mailwright.dns.testing.SilentServers;
+import dev.mailwright.dns.testing.SmtpSink;
 import dev.mailwright.dns.testing.TestZones;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -82,7 +83,7 @@ class DnsVerifierResilienceTest {
     @Test
     void fullReport_probesThePortOfTheInstanceWithSmtpSink() {
         int port = Peers.freePort();
-        try (Peers.PeerProcess sink = PortProbeTest.smtpSink(port)) {
+        try (Peers.PeerProcess sink = SmtpSink.start(port)) {
             DnsReport report = builder("good.test", knot.address()).probePorts(port).build().verify();
             assertThat(report.findings("dns.port." + port + ".open")).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("127.0.0.1:" + port, "220"));

@@ -6,12 +6,11 @@ import dev.mailwright.core.Finding;
 import dev.mailwright.core.Severity;
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.dns.testing.SilentServers;
+import dev.mailwright.dns.testing.SmtpSink;
 import dev.mailwright.dns.testing.StartTlsResponder;
 import dev.mailwright.dns.testing.TestPki;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,20 +22,10 @@ class PortProbeTest {
     private final PortProbe probe = PortProbe.builder().timeout(Duration.ofMillis(700)).trustStore(PKI.trustStore())
             .heloName("probe.example.test").build();
 
-    static Peers.PeerProcess smtpSink(int port) {
-        Path sink = Peers.require("smtp-sink", "postfix");
-        List<String> cmd = new ArrayList<>(List.of(sink.toString()));
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.addAll(List.of("-u", "nobody"));
-        }
-        cmd.addAll(List.of("-c", "127.0.0.1:" + port, "10"));
-        return Peers.start(port, cmd);
-    }
-
     @Test
     void smtpSink_answersWithoutStartTls() {
         int port = Peers.freePort();
-        try (Peers.PeerProcess sink = smtpSink(port)) {
+        try (Peers.PeerProcess sink = SmtpSink.start(port)) {
             ProbeResult r = probe.probe("127.0.0.1", port, "reply.example.test");
             assertThat(r).isInstanceOf(ProbeResult.Answered.class);
             ProbeResult.Answered a = (ProbeResult.Answered) r;

@@ -6,6 +6,7 @@ import dev.mailwright.dns.DnsVerifier;
 import dev.mailwright.dns.PortProbe;
 import dev.mailwright.dns.ResolverSettings;
 import dev.mailwright.dns.testing.KnotServer;
+import dev.mailwright.dns.testing.SmtpSink;
 import dev.mailwright.dns.testing.TestZones;
 import java.io.IOException;
 import java.time.Duration;
@@ -62,12 +63,7 @@ public class DnsReportBenchmark {
         zones.put("0.0.127.in-addr.arpa", TestZones.reverse(zone));
         knot = KnotServer.start(zones, zone.startsWith("signed") ? Set.of(zone) : Set.of());
         int port = Peers.freePort();
-        List<String> cmd = new ArrayList<>(List.of(Peers.require("smtp-sink", "postfix").toString()));
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.addAll(List.of("-u", "nobody"));
-        }
-        cmd.addAll(List.of("127.0.0.1:" + port, "100"));
-        sink = Peers.start(port, cmd);
+        sink = SmtpSink.start(port);
         DnsVerifier.Builder b = DnsVerifier.builder().hostname(zone).noReplyAddress("noreply@" + zone)
                 .smtpServer("smtp." + zone).dkimSelectors("s1")
                 .resolver(ResolverSettings.of(knot.address()).withTimeout(Duration.ofSeconds(2)))

@@ -38,6 +38,12 @@ final class CheckContext {
         findings.add(finding);
     }
 
+    /** Adds the failure of a check whose question got no usable answer. */
+    void unanswered(String code, String what, String reason, List<String> evidence) {
+        add(Findings.failure(code, "could not look up " + what + ": " + reason, "an answer from the DNS server",
+                Remedies.resolver(dns), evidence));
+    }
+
     void suggest(ZoneRecord record) {
         records.add(record);
     }

@@ -1,6 +1,5 @@
 package dev.mailwright.dns.internal;
 
-import dev.mailwright.dns.ZoneRecord;
 import dev.mailwright.dns.internal.CheckContext.AddressAnswer;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -31,8 +30,7 @@ final class InboundChecks {
         String reply = c.plan.replyDomain();
         String code = "dns.reply.address";
         if (answer.failed()) {
-            c.add(Findings.failure(code, "could not look up " + reply + ": " + answer.failure().orElseThrow().reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), answer.evidence()));
+            c.unanswered(code, reply, answer.failure().orElseThrow().reason(), answer.evidence());
             return;
         }
         List<InetAddress> found = answer.addresses();
@@ -82,8 +80,7 @@ final class InboundChecks {
         String reply = c.plan.replyDomain();
         String code = "dns.reply.mx";
         if (mx instanceof Answer.Failed) {
-            c.add(Findings.failure(code, "could not look up the MX of " + reply + ": " + ((Answer.Failed) mx).reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), mx.evidence()));
+            c.unanswered(code, "the MX of " + reply, ((Answer.Failed) mx).reason(), mx.evidence());
             return;
         }
         if (mx.records().isEmpty()) {
@@ -112,9 +109,7 @@ final class InboundChecks {
             String code = "dns.reply.mx.target";
             List<InetAddress> found = a.addresses();
             if (a.failed()) {
-                c.add(Findings.failure(code, "could not look up the MX target " + target + ": "
-                        + a.failure().orElseThrow().reason(), "an answer from the DNS server", Remedies.resolver(c.dns),
-                        a.evidence()));
+                c.unanswered(code, "the MX target " + target, a.failure().orElseThrow().reason(), a.evidence());
             } else if (found.isEmpty()) {
                 c.add(Findings.failure(code, "the MX target " + target + " does not resolve", "an A or AAAA record for "
                         + target, "Create an A record for " + target + " pointing to the instance, or point the MX of "
@@ -142,8 +137,7 @@ final class InboundChecks {
         Answer mx = mxFuture.join();
         String code = "dns.noreply.mx";
         if (mx instanceof Answer.Failed) {
-            c.add(Findings.failure(code, "could not look up the MX of " + noreply + ": " + ((Answer.Failed) mx).reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), mx.evidence()));
+            c.unanswered(code, "the MX of " + noreply, ((Answer.Failed) mx).reason(), mx.evidence());
         } else if (mx.records().isEmpty()) {
             c.add(Findings.failure(code, noreply + " has no MX record", "an MX record for " + noreply + " pointing to "
                     + host, "Create an MX record that points " + noreply + " to " + host + " so that replies to the"
@@ -164,8 +158,7 @@ final class InboundChecks {
         String host = c.plan.hostname();
         String code = "dns.host.address";
         if (a.failed()) {
-            c.add(Findings.failure(code, "could not look up " + host + ": " + a.failure().orElseThrow().reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), a.evidence()));
+            c.unanswered(code, host, a.failure().orElseThrow().reason(), a.evidence());
         } else if (a.addresses().isEmpty()) {
             c.add(Findings.failure(code, host + " has no A or AAAA record", "an A record for " + host + " (the target"
                     + " of the MX of " + c.plan.noReplyDomain() + ")", "Create an A record for " + host

@@ -19,8 +19,7 @@ final class MailAuthChecks {
         }
         String code = "dns.dmarc";
         if (txt instanceof Answer.Failed) {
-            c.add(Findings.failure(code, "could not read " + name + ": " + ((Answer.Failed) txt).reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), txt.evidence()));
+            c.unanswered(code, name, ((Answer.Failed) txt).reason(), txt.evidence());
             return;
         }
         List<String> records = TagList.withVersion(txt, "v=DMARC1");
@@ -86,8 +85,7 @@ final class MailAuthChecks {
     private static void versioned(CheckContext c, String code, String name, Answer txt, String version, String tag,
             String expected, String remedy) {
         if (txt instanceof Answer.Failed) {
-            c.add(Findings.failure(code, "could not read " + name + ": " + ((Answer.Failed) txt).reason(),
-                    "an answer from the DNS server", Remedies.resolver(c.dns), txt.evidence()));
+            c.unanswered(code, name, ((Answer.Failed) txt).reason(), txt.evidence());
             return;
         }
         List<String> records = TagList.withVersion(txt, version);

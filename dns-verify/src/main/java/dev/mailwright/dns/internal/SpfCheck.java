@@ -17,9 +17,7 @@ final class SpfCheck {
         Answer txt = c.dns.lookup(d, Type.TXT);
         List<InetAddress> smtp = smtpAddresses(c);
         if (txt instanceof Answer.Failed) {
-            c.add(Findings.failure("dns.spf", "could not read the TXT records of " + d + ": "
-                    + ((Answer.Failed) txt).reason(), "an answer from the DNS server", Remedies.resolver(c.dns),
-                    txt.evidence()));
+            c.unanswered("dns.spf", "the TXT records of " + d, ((Answer.Failed) txt).reason(), txt.evidence());
             return;
         }
         List<String> records = SpfWalker.spfRecords(txt);

@@ -61,8 +61,23 @@ class DnsVerifierResilienceTest {
             assertThat(reply.remedy()).contains("--resolver");
             assertThat(report.findings()).extracting(Finding::code).contains("dns.reply.mx", "dns.noreply.mx",
                     "dns.spf", "dns.dmarc", "dns.dkim", "dns.mta-sts", "dns.tls-rpt");
+            assertThat(report.findings("dns.dnssec").get(0).message()).contains("could not look up the DNSKEY records");
             // one timeout for the parallel first wave; later questions fail at once
             assertThat(report.elapsed()).isLessThan(Duration.ofMillis(500 * 3));
+        }
+    }
+
+    @Test
+    void deadFirstResolver_failsOverToTheSecond() throws Exception {
+        try (SilentServers.DeadResolver dead = new SilentServers.DeadResolver()) {
+            DnsReport report = DnsVerifier.builder().hostname("good.test").noReplyAddress("noreply@good.test")
+                    .smtpServer("smtp.good.test").dkimSelectors("s1").probePorts()
+                    .resolver(ResolverSettings.of(dead.address(), knot.address()).withTimeout(Duration.ofMillis(300)))
+                    .build().verify();
+            assertThat(report.hasFailures()).as(report.render()).isFalse();
+            assertThat(report.findings("dns.reply.mx").get(0).severity()).isEqualTo(Severity.PASS);
+            // the silent server is skipped after its first timeout, not paid again for each dependent question
+            assertThat(report.elapsed()).isLessThan(Duration.ofMillis(300 * 3));
         }
     }
 

@@ -26,16 +26,18 @@ import org.xbill.DNS.Type;
 
 /**
  * Asks DNS questions with timeouts that hold. Each {@link SimpleResolver} gets the timeout (an
- * {@link ExtendedResolver}'s own does not shorten them), every future is also bounded, and once a
- * question has gone unanswered the following ones fail at once, so that a dead resolver slows a
- * report by about one timeout. No cache, no search path: names are absolute.
+ * {@link ExtendedResolver}'s own does not shorten them) and every future is also bounded; the
+ * servers are tried in order, the next one when a server fails or does not answer in time. Once a
+ * question has gone unanswered by every server the following ones fail at once, so that a dead
+ * resolver slows a report by about one timeout. No cache, no search path: names are absolute.
  */
 public final class Dns {
     private static final int MAX_CNAME_HOPS = 8;
 
     private final ResolverSettings settings;
     private final List<InetSocketAddress> servers;
-    private final Resolver resolver;
+    private final List<SimpleResolver> resolvers = new ArrayList<>();
+    private final java.util.Set<Integer> silentServers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dead = new AtomicBoolean();
     private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Answer>> asked =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,7 +46,11 @@ public final class Dns {
     public Dns(ResolverSettings settings) {
         this.settings = settings;
         this.servers = settings.isSystem() ? systemServers() : settings.servers();
-        this.resolver = newResolver();
+        for (InetSocketAddress s : servers) {
+            SimpleResolver r = new SimpleResolver(s);
+            r.setTimeout(settings.timeout());
+            resolvers.add(r);
+        }
     }
 
     /** @return the servers asked */
@@ -57,7 +63,10 @@ public final class Dns {
         return settings.timeout();
     }
 
-    /** @return a fresh resolver over the same servers (for DNSSEC validation, which changes its EDNS flags) */
+    /**
+     * @return a fresh resolver over the same servers, for DNSSEC validation (which changes its EDNS
+     *     flags); several servers are combined in an {@link ExtendedResolver}
+     */
     public Resolver newResolver() {
         List<Resolver> list = new ArrayList<>();
         for (InetSocketAddress s : servers) {
@@ -74,7 +83,7 @@ public final class Dns {
         return ext;
     }
 
-    /** @return the bound of one question, every server tried once, plus a margin */
+    /** @return the bound of one question with every server tried once, plus a margin */
     Duration questionBound() {
         return settings.timeout().multipliedBy(servers.size()).plusMillis(250);
     }
@@ -117,10 +126,37 @@ public final class Dns {
                     + " ms", true));
         }
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        return resolver.sendAsync(query).toCompletableFuture()
-                .orTimeout(questionBound().toMillis(), TimeUnit.MILLISECONDS)
+        return send(query, 0)
                 .thenCompose(response -> interpret(response, name, type, aliases, question))
                 .exceptionally(e -> failed(question, e));
+    }
+
+    /**
+     * Asks server {@code i}; when it fails or does not answer in time, the next one. A server that
+     * did not answer in time is skipped for the rest of the report while another one is left.
+     */
+    private CompletableFuture<Message> send(Message query, int i) {
+        boolean last = i + 1 == resolvers.size();
+        if (!last && silentServers.contains(i)) {
+            return send(query, i + 1);
+        }
+        CompletableFuture<Message> answer = resolvers.get(i).sendAsync(query).toCompletableFuture()
+                .orTimeout(settings.timeout().toMillis() + 100, TimeUnit.MILLISECONDS);
+        if (last) {
+            return answer;
+        }
+        return answer.exceptionallyCompose(e -> {
+            if (isTimeout(e)) {
+                silentServers.add(i);
+            }
+            return send(query, i + 1);
+        });
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
     }
 
     private CompletableFuture<Answer> interpret(Message response, Name name, int type, List<String> aliases,
@@ -163,9 +199,7 @@ public final class Dns {
 
     private Answer failed(String question, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        boolean timeout = cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
-                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
-        if (timeout) {
+        if (isTimeout(e)) {
             dead.set(true);
             return new Answer.Failed(question, "no answer from the DNS server " + describeServers() + " within "
                     + settings.timeout().toMillis() + " ms", true);

@@ -38,6 +38,11 @@ final class DnssecCheck {
         }
         for (Map.Entry<String, CompletableFuture<Answer>> e : keys.entrySet()) {
             Answer a = e.getValue().join();
+            if (a instanceof Answer.Failed) {
+                c.unanswered("dns.dnssec", "the DNSKEY records of " + e.getKey(), ((Answer.Failed) a).reason(),
+                        a.evidence());
+                return;
+            }
             if (a instanceof Answer.Records) {
                 validate(c, e.getKey(), a.records());
                 return;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.dns.testing.KnotServer;
 import dev.mailwright.dns.testing.SmtpSink;
+import dev.mailwright.dns.testing.StartTlsResponder;
+import dev.mailwright.dns.testing.TestPki;
 import dev.mailwright.dns.testing.TestZones;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,6 +72,32 @@ class DnsCommandTest {
         assertThat(r.out()).contains("[FAILURE] dns.reply.mx: reply.nomx.test has no MX record",
                 "fix: Create an MX record for reply.nomx.test", "firewall or security group",
                 "reply.nomx.test. 3600 IN MX 10 reply.nomx.test.");
+    }
+
+    @Test
+    void check_startTlsAndImplicitTlsPorts_withTheTestCaTrusted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TestPki pki = new TestPki();
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        java.nio.file.Files.writeString(ca, pki.caPem());
+        try (StartTlsResponder starttls = new StartTlsResponder(pki.serverContext("reply.good.test"), false);
+                StartTlsResponder smtps = new StartTlsResponder(pki.serverContext("other.test"), true)) {
+            Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--smtp-server",
+                    "smtp.good.test", "--dkim-selector", "s1", "--smtp-port", String.valueOf(starttls.port()),
+                    "--smtps-port", String.valueOf(smtps.port()), "--trust-ca", ca.toString(), "--timeout", "2s");
+            assertThat(r.out()).contains("[PASS] dns.port." + starttls.port() + ".tls: 127.0.0.1:" + starttls.port()
+                    + " started TLS", "valid for reply.good.test",
+                    "[FAILURE] dns.port." + smtps.port() + ".tls.name", "(certificate for other.test)");
+            assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
+        }
+    }
+
+    @Test
+    void check_unreadableTrustFile_isAnErrorNamingIt() {
+        Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--trust-ca",
+                "/nonexistent/ca.pem");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("/nonexistent/ca.pem");
     }
 
     @Test

@@ -54,6 +54,18 @@ public final class TestPki {
         }
     }
 
+    /** @return the test CA certificate in PEM, as {@code mailwright dns check --trust-ca} reads it */
+    public String caPem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .encodeToString(ca.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /**
      * @param dnsName the certificate's only subject alternative name
      * @return a server TLS context presenting a certificate for that name, signed by the test CA

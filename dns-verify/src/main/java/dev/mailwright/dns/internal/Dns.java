@@ -31,7 +31,7 @@ import org.xbill.DNS.Type;
  * question has gone unanswered by every server the following ones fail at once, so that a dead
  * resolver slows a report by about one timeout. No cache, no search path: names are absolute.
  */
-public final class Dns {
+final class Dns {
     private static final int MAX_CNAME_HOPS = 8;
 
     private final ResolverSettings settings;
@@ -43,7 +43,7 @@ public final class Dns {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param settings the servers and timeout */
-    public Dns(ResolverSettings settings) {
+    Dns(ResolverSettings settings) {
         this.settings = settings;
         this.servers = settings.isSystem() ? systemServers() : settings.servers();
         for (InetSocketAddress s : servers) {
@@ -53,21 +53,11 @@ public final class Dns {
         }
     }
 
-    /** @return the servers asked */
-    public List<InetSocketAddress> servers() {
-        return servers;
-    }
-
-    /** @return the per-query timeout */
-    public Duration timeout() {
-        return settings.timeout();
-    }
-
     /**
      * @return a fresh resolver over the same servers, for DNSSEC validation (which changes its EDNS
      *     flags); several servers are combined in an {@link ExtendedResolver}
      */
-    public Resolver newResolver() {
+    Resolver newResolver() {
         List<Resolver> list = new ArrayList<>();
         for (InetSocketAddress s : servers) {
             SimpleResolver r = new SimpleResolver(s);
@@ -93,7 +83,7 @@ public final class Dns {
      * @param type a {@link Type} constant
      * @return the answer, following CNAMEs; never throws for DNS problems
      */
-    public CompletableFuture<Answer> query(String name, int type) {
+    CompletableFuture<Answer> query(String name, int type) {
         String key = name.toLowerCase(java.util.Locale.ROOT) + (name.endsWith(".") ? "" : ".") + " " + type;
         return asked.computeIfAbsent(key, k -> ask(name, type));
     }
@@ -109,14 +99,15 @@ public final class Dns {
         return follow(n, type, new ArrayList<>(), n + " " + Type.string(type));
     }
 
-    /** Asks and waits; bounded by the timeout. */
-    public Answer lookup(String name, int type) {
-        return await(query(name, type));
-    }
-
-    /** Waits for an answer started with {@link #query}. */
-    public Answer await(CompletableFuture<Answer> future) {
-        return future.join();
+    /**
+     * Asks and waits; bounded by the timeout.
+     *
+     * @param name an absolute name
+     * @param type a {@link Type} constant
+     * @return the answer
+     */
+    Answer lookup(String name, int type) {
+        return query(name, type).join();
     }
 
     private CompletableFuture<Answer> follow(Name name, int type, List<String> aliases, String question) {

@@ -63,7 +63,7 @@ final class InboundChecks {
         Answer probe = c.dns.lookup(WILDCARD_PROBE + "." + c.plan.hostname(), Type.A);
         if (probe instanceof Answer.Records && answer.a() instanceof Answer.Records
                 && sameData(probe.records(), answer.a().records())) {
-            return " through the wildcard *." + c.plan.hostname();
+            return " (the same as the wildcard *." + c.plan.hostname() + ")";
         }
         return "";
     }

@@ -45,6 +45,8 @@ class DnsVerifierKnotTest {
         zones.put("manyspf.test", variant("manyspf.test", manyIncludes()));
         zones.put("voidspf.test", variant("voidspf.test", replace("@ TXT",
                 "@ TXT \"v=spf1 a:x1.voidspf.test a:x2.voidspf.test mx:x3.voidspf.test a:smtp.voidspf.test -all\"")));
+        zones.put("goneinclude.test", variant("goneinclude.test", replace("@ TXT",
+                "@ TXT \"v=spf1 include:gone.goneinclude.test a:smtp.goneinclude.test -all\"")));
         zones.put("denyspf.test", variant("denyspf.test", replace("@ TXT", "@ TXT \"v=spf1 ip4:192.0.2.0/24 -all\"")));
         zones.put("softspf.test", variant("softspf.test", replace("@ TXT", "@ TXT \"v=spf1 include:_spf.softspf.test ~all\"",
                 "_spf TXT \"v=spf1 ip4:127.0.0.0/8 ip6:2001:db8::/32\"")));
@@ -226,6 +228,10 @@ class DnsVerifierKnotTest {
         DnsReport report = verify("voidspf.test");
         assertSeverity(report, "dns.spf.void", Severity.FAILURE, "3 void lookups", "a:x1.voidspf.test", "mx:x3.voidspf.test");
         assertSeverity(verify("good.test"), "dns.spf.lookups", Severity.PASS, "needs 1 of at most 10");
+        DnsReport gone = verify("goneinclude.test");
+        assertSeverity(gone, "dns.spf.void", Severity.WARNING, "1 void lookup(s) (include:gone.goneinclude.test)");
+        assertSeverity(gone, "dns.spf.smtp", Severity.FAILURE, "gives permerror");
+        assertThat(only(gone, "dns.spf.smtp").evidence()).anyMatch(l -> l.contains("names a domain without an SPF record"));
     }
 
     @Test

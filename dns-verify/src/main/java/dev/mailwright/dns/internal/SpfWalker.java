@@ -125,7 +125,10 @@ final class SpfWalker {
             case "include": {
                 Result r = check(target);
                 if (r == Result.NONE) {
-                    voids.add("include:" + target);
+                    if (c.dns.lookup(target, Type.TXT).isEmpty()) {
+                        voids.add("include:" + target);
+                    }
+                    notes.add("include:" + target + " names a domain without an SPF record (a permanent error)");
                     return Result.PERMERROR;
                 }
                 return r == Result.PASS ? Result.PASS : r == Result.PERMERROR || r == Result.TEMPERROR ? r : Result.NEUTRAL;

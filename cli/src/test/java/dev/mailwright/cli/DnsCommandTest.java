@@ -1,0 +1,132 @@
+package dev.mailwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwright.core.testing.Peers;
+import dev.mailwright.dns.testing.KnotServer;
+import dev.mailwright.dns.testing.SmtpSink;
+import dev.mailwright.dns.testing.StartTlsResponder;
+import dev.mailwright.dns.testing.TestPki;
+import dev.mailwright.dns.testing.TestZones;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code mailwright dns check} and {@code mailwright dns records} against a real Knot server and smtp-sink. */
+class DnsCommandTest {
+    private static KnotServer knot;
+
+    @BeforeAll
+    static void startKnot() {
+        Map<String, String> zones = KnotServer.zones();
+        zones.put("good.test", TestZones.variant("good.test", l -> l));
+        zones.put("nomx.test", TestZones.variant("nomx.test", TestZones.without("reply MX")));
+        zones.put("0.0.127.in-addr.arpa", TestZones.reverse("good.test"));
+        knot = KnotServer.start(zones, Set.of());
+    }
+
+    @AfterAll
+    static void stopKnot() {
+        if (knot != null) {
+            knot.close();
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void check_correctZoneWithSmtpSink_exitsZeroAndPrintsTheReport() {
+        int port = Peers.freePort();
+        try (Peers.PeerProcess sink = SmtpSink.start(port)) {
+            Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--smtp-port",
+                    String.valueOf(port), "--smtp-server", "smtp.good.test", "--dkim-selector", "s1", "--timeout", "2s");
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("DNS and port checks for good.test: 0 failed, 1 warnings",
+                    "[PASS] dns.reply.mx: reply.good.test has MX reply.good.test",
+                    "[PASS] dns.port." + port + ".open", "[WARNING] dns.port." + port + ".starttls.missing");
+        }
+    }
+
+    @Test
+    void check_missingMxAndClosedPort_exitsOneWithTheRemedyAndTheRecord() {
+        int closed = Peers.freePort();
+        Run r = run("dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--smtp-port",
+                String.valueOf(closed), "--timeout", "1s");
+        assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(r.out()).contains("[FAILURE] dns.reply.mx: reply.nomx.test has no MX record",
+                "fix: Create an MX record for reply.nomx.test", "firewall or security group",
+                "reply.nomx.test. 3600 IN MX 10 reply.nomx.test.");
+    }
+
+    @Test
+    void check_startTlsAndImplicitTlsPorts_withTheTestCaTrusted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TestPki pki = new TestPki();
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        java.nio.file.Files.writeString(ca, pki.caPem());
+        try (StartTlsResponder starttls = new StartTlsResponder(pki.serverContext("reply.good.test"), false);
+                StartTlsResponder smtps = new StartTlsResponder(pki.serverContext("other.test"), true)) {
+            Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--smtp-server",
+                    "smtp.good.test", "--dkim-selector", "s1", "--smtp-port", String.valueOf(starttls.port()),
+                    "--smtps-port", String.valueOf(smtps.port()), "--trust-ca", ca.toString(), "--timeout", "2s");
+            assertThat(r.out()).contains("[PASS] dns.port." + starttls.port() + ".tls: 127.0.0.1:" + starttls.port()
+                    + " started TLS", "valid for reply.good.test",
+                    "[FAILURE] dns.port." + smtps.port() + ".tls.name", "(certificate for other.test)");
+            assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
+        }
+    }
+
+    @Test
+    void check_unreadableTrustFile_isAnErrorNamingIt() {
+        Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--trust-ca",
+                "/nonexistent/ca.pem");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("/nonexistent/ca.pem");
+    }
+
+    @Test
+    void check_json_isOneObjectWithTheFailedFlag() {
+        Run r = run("dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--no-port-check", "--json");
+        assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(r.out()).startsWith("{").contains("\"hostname\": \"nomx.test\"", "\"failed\": true",
+                "\"code\": \"dns.reply.mx\"", "\"severity\": \"FAILURE\"");
+    }
+
+    @Test
+    void records_printsZoneFileLines() {
+        Run r = run("dns", "records", "--hostname", "ghe.example.com", "--ip", "192.0.2.10");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("reply.ghe.example.com. 3600 IN A 192.0.2.10",
+                "reply.ghe.example.com. 3600 IN MX 10 reply.ghe.example.com.",
+                "noreply.ghe.example.com. 3600 IN MX 10 ghe.example.com.",
+                "ghe.example.com. 3600 IN TXT \"v=spf1 mx ~all\"",
+                "10.2.0.192.in-addr.arpa. 3600 IN PTR ghe.example.com.");
+    }
+
+    @Test
+    void badValues_areErrorsNamingTheValue() {
+        Run r = run("dns", "check", "--hostname", "good.test", "--resolver", "dns.example.com");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("dns.example.com");
+        Run ip = run("dns", "records", "--hostname", "ghe.example.com", "--ip", "not-an-ip");
+        assertThat(ip.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(ip.err()).contains("'not-an-ip' is not an IP address");
+        assertThat(run("dns", "records").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+}

@@ -174,8 +174,9 @@ public final class InboundPipeline implements AutoCloseable {
             case ALREADY_DELIVERED_SAME_FILE -> new Disposition.Delivered(reply.target(), reply.deliveryKey());
             case DUPLICATE -> new Disposition.Discarded("duplicate", "already delivered under key " + reply.deliveryKey()
                     + " (same Message-ID " + reply.messageId() + " and content)");
-            case IN_FLIGHT_ELSEWHERE -> new Disposition.RetryLater("another process is delivering the same reply ("
-                    + reply.deliveryKey() + ")", p.message().attempt(), clock.instant().plus(backoff));
+            case IN_FLIGHT_ELSEWHERE -> new Disposition.Discarded("duplicate", "another process is delivering the same"
+                    + " reply right now (key " + reply.deliveryKey() + ", Message-ID " + reply.messageId()
+                    + "); its copy is delivered, retried or recovered, never this one");
         };
     }
 

@@ -36,7 +36,7 @@ public final class DeliveryLedger implements AutoCloseable {
         ALREADY_DELIVERED_SAME_FILE,
         /** Already delivered from another file: a duplicate. */
         DUPLICATE,
-        /** Another live process is calling the handler for it right now: try later. */
+        /** Another live process is calling the handler for it right now: this copy is a duplicate. */
         IN_FLIGHT_ELSEWHERE
     }
 
@@ -90,8 +90,9 @@ public final class DeliveryLedger implements AutoCloseable {
         return locked(() -> {
             List<Decision> decisions = new ArrayList<>();
             StringBuilder out = new StringBuilder();
+            java.util.Set<String> inThisBatch = new java.util.HashSet<>();
             for (Entry e : entries) {
-                Decision d = decide(e);
+                Decision d = inThisBatch.add(e.key()) ? decide(e) : Decision.DUPLICATE;
                 decisions.add(d);
                 if (d == Decision.DELIVER || d == Decision.REDELIVER) {
                     append(out, 'P', e);

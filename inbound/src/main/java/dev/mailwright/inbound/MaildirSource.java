@@ -203,7 +203,7 @@ public final class MaildirSource implements MailSource {
                 DurableFiles.writeAtomically(folder.resolve(message.id() + NEXT_SUFFIX),
                         retry.attempt() + " " + retry.notBefore() + "\n" + reason + "\n", false);
             } else {
-                DurableFiles.writeAtomically(folder.resolve(message.id() + ".reason"), reason + "\n", false);
+                Files.writeString(folder.resolve(message.id() + ".reason"), reason + "\n");
             }
             LOG.debug("Moving {} => {}", message.location(), folder);
             Files.move(claimed, folder.resolve(message.id()), StandardCopyOption.ATOMIC_MOVE,

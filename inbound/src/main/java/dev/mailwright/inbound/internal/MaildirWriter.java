@@ -25,6 +25,10 @@ public final class MaildirWriter {
     private final Path newDir;
     private final String host;
     private final Clock clock;
+    private final Object syncLock = new Object();
+    private long renamed;
+    private long synced;
+    private boolean syncing;
 
     /**
      * @param maildir the maildir (tmp, new and cur are created when missing)
@@ -76,13 +80,55 @@ public final class MaildirWriter {
                 ch.force(true);
             }
             Path target = newDir.resolve(name);
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-            DurableFiles.syncDirectory(newDir);
+            long ticket;
+            synchronized (syncLock) {
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                ticket = ++renamed;
+            }
             done = true;
+            awaitDirectorySync(ticket);
             return target;
         } finally {
             if (!done) {
                 Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * Group commit of {@code new/}: one caller syncs the directory for every rename made before its
+     * sync started; the others wait for a sync that covers their rename.
+     */
+    private void awaitDirectorySync(long ticket) throws IOException {
+        while (true) {
+            long covered;
+            synchronized (syncLock) {
+                while (synced < ticket && syncing) {
+                    try {
+                        syncLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while waiting for the maildir sync");
+                    }
+                }
+                if (synced >= ticket) {
+                    return;
+                }
+                syncing = true;
+                covered = renamed;
+            }
+            boolean ok = false;
+            try {
+                DurableFiles.syncDirectory(newDir);
+                ok = true;
+            } finally {
+                synchronized (syncLock) {
+                    if (ok) {
+                        synced = Math.max(synced, covered);
+                    }
+                    syncing = false;
+                    syncLock.notifyAll();
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.internal.DeliveryLedger;
+import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
 import dev.mailwright.inbound.internal.NoticeThrottle;
 import dev.mailwright.inbound.internal.RecipientStage;
@@ -198,6 +199,12 @@ public final class InboundPipeline implements AutoCloseable {
 
     private static Disposition file(MailSource source, SourceMessage m, Disposition d, String reason) {
         source.file(m, d, reason);
+        InboundDiagnostics.count(d.folder());
+        if (d instanceof Disposition.Rejected r) {
+            InboundDiagnostics.count("failure." + r.code());
+        } else if (d instanceof Disposition.Discarded x) {
+            InboundDiagnostics.count("discarded." + x.code());
+        }
         return d;
     }
 

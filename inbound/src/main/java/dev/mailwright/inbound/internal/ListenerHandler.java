@@ -57,6 +57,7 @@ public final class ListenerHandler implements MessageHandler {
     public void from(String address) throws RejectException {
         if (config.enforceTls() && !(context instanceof Session s && s.isTLSStarted())) {
             config.refused().incrementAndGet();
+            InboundDiagnostics.count("listener.refused.tls-required");
             throw new RejectException(530, "5.7.0 Must issue a STARTTLS command first");
         }
         this.from = address == null ? "" : address;
@@ -85,6 +86,7 @@ public final class ListenerHandler implements MessageHandler {
 
     private RejectException refuse(int code, String text) {
         config.refused().incrementAndGet();
+        InboundDiagnostics.count("listener.refused.rcpt");
         LOG.info("Refused RCPT from {}: {} {}", context.getRemoteAddress(), code, text);
         return new RejectException(code, text);
     }
@@ -99,10 +101,12 @@ public final class ListenerHandler implements MessageHandler {
         try {
             Path file = config.writer().deliver(prefix.toString(), data, config.maxBytes());
             config.accepted().incrementAndGet();
+            InboundDiagnostics.count("listener.accepted");
             LOG.debug("Delivered {} to {}", recipients, file);
             return null;
         } catch (MaildirWriter.TooLargeException e) {
             config.refused().incrementAndGet();
+            InboundDiagnostics.count("listener.refused.size");
             throw new RejectException(552, "5.3.4 Message size exceeds fixed limit of " + config.maxBytes() + " bytes");
         } catch (IOException e) {
             LOG.warn("Could not store a message durably: {}", e.toString());

@@ -1,0 +1,67 @@
+package dev.mailwright.inbound.internal;
+
+import dev.mailwright.core.DiagnosticsSection;
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.Finding;
+import dev.mailwright.core.spi.DiagnosticsContributor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code inbound} section of the diagnostics report: how many messages this process filed
+ * under each disposition and reason code, what the listener accepted and refused, and whether
+ * the settings allow incoming mail. Found through {@link java.util.ServiceLoader}.
+ */
+public final class InboundDiagnostics implements DiagnosticsContributor {
+    private static final Map<String, AtomicLong> COUNTERS = new ConcurrentHashMap<>();
+
+    /**
+     * @param counter a counter name such as {@code success}, {@code failure.address.forged} or
+     *     {@code listener.refused}
+     */
+    public static void count(String counter) {
+        COUNTERS.computeIfAbsent(counter, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** @return a copy of the counters, sorted by name */
+    public static Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        COUNTERS.keySet().stream().sorted().forEach(k -> out.put(k, COUNTERS.get(k).get()));
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return "inbound";
+    }
+
+    @Override
+    public DiagnosticsSection contribute(EmailSettings settings) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        counters().forEach((k, v) -> facts.put(k, Long.toString(v)));
+        List<Finding> findings = new ArrayList<>();
+        if (settings.hostname() == null) {
+            findings.add(Finding.failure("inbound.hostname.missing", "no host name is set, so no reply address can be verified",
+                    "set mailwright.hostname to the instance host name (replies arrive under reply.<hostname>)"));
+        } else {
+            facts.put("reply domain", settings.replyDomain());
+            facts.put("no-reply domain", settings.noReplyDomain());
+        }
+        facts.put("discard mail to the no-reply address", Boolean.toString(settings.discardNoReplyMail()));
+        facts.put("enforce TLS for incoming SMTP", Boolean.toString(settings.enforceTlsForIncoming()));
+        long forged = COUNTERS.getOrDefault("failure.address.forged", new AtomicLong()).get();
+        if (forged > 0) {
+            findings.add(Finding.warning("inbound.forged", forged + " message(s) carried a forged or tampered reply address",
+                    "nothing to do if they are spam; if real replies are refused, check that the key ring still holds"
+                    + " the key that signed them (keep old keys as verify-only after a rotation)"));
+        }
+        if (COUNTERS.isEmpty()) {
+            findings.add(Finding.info("inbound.idle", "no incoming message was processed by this process yet"));
+        }
+        return new DiagnosticsSection("inbound", "Incoming mail", facts, findings);
+    }
+}

@@ -6,10 +6,14 @@ import dev.mailwright.inbound.MaildirSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -19,15 +23,19 @@ import java.util.stream.Stream;
  * show whether memory stays flat.
  *
  * <p>Run: {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -Xmx256m -cp
- * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.MaildirPipelineThroughput 100000 /var/tmp}
- * (arguments: message count, work directory on the disk to measure).
+ * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.MaildirPipelineThroughput 100000 /var/tmp
+ * 2} (arguments: message count, work directory on the disk to measure, pipeline workers on the one
+ * maildir, as several processes would run).
  */
 public final class MaildirPipelineThroughput {
     private MaildirPipelineThroughput() {
     }
 
-    /** @param args message count (default 20000), work directory (default the temp directory) */
-    public static void main(String[] args) throws IOException {
+    /**
+     * @param args message count (default 20000), work directory (default the temp directory),
+     *     pipeline workers on the one maildir (default 2, one per core)
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path base = Files.createTempDirectory(args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("java.io.tmpdir")),
                 "mw-pipeline-bench");
@@ -36,7 +44,7 @@ public final class MaildirPipelineThroughput {
             long t0 = System.nanoTime();
             fill(maildir, count);
             System.out.printf("prepared %d replies of 4 KB in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
-            run(maildir, base.resolve("state"), count);
+            run(maildir, base.resolve("state"), count, args.length > 2 ? Integer.parseInt(args[2]) : 2);
         } finally {
             delete(base);
         }
@@ -54,41 +62,54 @@ public final class MaildirPipelineThroughput {
         }
     }
 
-    private static void run(Path maildir, Path state, int count) {
+    private static void run(Path maildir, Path state, int count, int workers) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong handled = new AtomicLong();
-        int step = Math.max(count / 10, 1);
         System.gc();
-        long heapStart = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf("heap after GC at start: %.1f MB%n", heapStart / 1e6);
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        System.out.printf("heap after GC at start: %.1f MB%n", memory.getHeapMemoryUsage().getUsed() / 1e6);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        AtomicLong cpuNanos = new AtomicLong();
+        List<BatchSummary> summaries = new CopyOnWriteArrayList<>();
+        List<Thread> running = new ArrayList<>();
         long start = System.nanoTime();
-        long[] pausedNanos = {0};
-        try (InboundPipeline pipeline = InboundPipeline.builder().keyRing(BenchMessages.KEYS).hostname(BenchMessages.HOST)
-                        .ledgerDirectory(state).batchSize(256).handler(reply -> {
-                            long n = handled.incrementAndGet();
-                            if (n % step == 0) {
-                                long p = System.nanoTime();
-                                System.gc();
-                                System.out.printf("  after %,d replies: heap after GC %.1f MB%n", n,
-                                        memory.getHeapMemoryUsage().getUsed() / 1e6);
-                                pausedNanos[0] += System.nanoTime() - p;
-                            }
-                        }).build();
-                MaildirSource source = MaildirSource.builder(maildir).open()) {
-            BatchSummary summary = pipeline.drain(source);
-            double seconds = (System.nanoTime() - start - pausedNanos[0]) / 1e9;
-            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart - pausedNanos[0]) / 1e9;
-            System.out.printf("%s%nreplies/s: %.0f (%d delivered in %.2f s wall, GC checkpoints excluded)%n"
-                    + "pipeline thread CPU: %.2f s = %.0f us per reply = %.0f replies per CPU-second%n"
-                    + "load average at the end: %.2f on %d cores%n", summary,
-                    summary.delivered() / seconds, summary.delivered(), seconds, cpu, cpu * 1e6 / summary.delivered(),
-                    summary.delivered() / cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
-            if (summary.delivered() != count) {
-                throw new IllegalStateException("expected " + count + " deliveries, got " + summary);
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                try (InboundPipeline pipeline = InboundPipeline.builder().keyRing(BenchMessages.KEYS)
+                                .hostname(BenchMessages.HOST).ledgerDirectory(state).batchSize(256)
+                                .handler(reply -> handled.incrementAndGet()).build();
+                        MaildirSource source = MaildirSource.builder(maildir).open()) {
+                    summaries.add(pipeline.drain(source));
+                }
+                cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
+            }, "pipeline-" + w);
+            t.start();
+            running.add(t);
+        }
+        long step = Math.max(count / 10, 1);
+        long next = step;
+        while (running.stream().anyMatch(Thread::isAlive)) {
+            if (handled.get() >= next) {
+                System.gc();
+                System.out.printf("  after %,d replies: heap after GC %.1f MB%n", handled.get(),
+                        memory.getHeapMemoryUsage().getUsed() / 1e6);
+                next += step;
             }
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        BatchSummary total = summaries.stream().reduce(BatchSummary.EMPTY, BatchSummary::plus);
+        double cpu = cpuNanos.get() / 1e9;
+        System.gc();
+        System.out.printf("  at the end: heap after GC %.1f MB%n", memory.getHeapMemoryUsage().getUsed() / 1e6);
+        System.out.printf("%s with %d worker(s)%nreplies/s: %.0f (%d delivered in %.2f s wall, checkpoint GCs included)%n"
+                + "pipeline threads CPU: %.2f s = %.0f us per reply = %.0f replies per CPU-second%n"
+                + "load average at the end: %.2f on %d cores%n", total, workers, total.delivered() / seconds,
+                total.delivered(), seconds, cpu, cpu * 1e6 / total.delivered(), total.delivered() / cpu,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        if (total.delivered() != count || handled.get() != count) {
+            throw new IllegalStateException("expected " + count + " deliveries, got " + total + " / " + handled);
         }
     }
 

@@ -54,6 +54,14 @@ public final class MessageParser {
      * @return the parsed message, or a rejection naming the limit or the MIME error
      */
     public Outcome parse(byte[] raw) {
+        try {
+            return CachedServiceLoader.call(() -> parseNow(raw));
+        } catch (Exception e) {
+            return fail("parse.malformed", "malformed MIME: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Outcome parseNow(byte[] raw) {
         if (raw.length > maxBytes) {
             return fail("parse.too-large", "the message has " + raw.length + " bytes, more than the limit of " + maxBytes);
         }

@@ -152,7 +152,7 @@ public final class MaildirSource implements MailSource {
                     return;
                 }
                 String name = f.getFileName().toString();
-                if (name.startsWith(".") || name.endsWith(NEXT_SUFFIX)) {
+                if (name.startsWith(".") || name.endsWith(NEXT_SUFFIX) || !Files.isRegularFile(f)) {
                     continue;
                 }
                 int attempt = 1;

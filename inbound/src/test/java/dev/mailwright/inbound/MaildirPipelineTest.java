@@ -254,6 +254,46 @@ class MaildirPipelineTest {
         assertThat(names(filed("success"))).hasSize(n);
     }
 
+    @Test
+    void htmlOnlyReplies_areConvertedToText_andAttachmentsAreDescribed() throws IOException {
+        String to = replyAddress(4, 2);
+        deliver(maildir(), postfixName(1), "Return-Path: <ann@example.org>\nDelivered-To: " + to + "\nFrom: ann@example.org\nTo: "
+                + to + "\nMessage-ID: <html@x>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                + "--b\nContent-Type: text/html; charset=UTF-8\n\n<p>Fixed in <b>main</b>.</p>\n"
+                + "--b\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"shot.png\"\n"
+                + "Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n");
+
+        assertThat(runOnce(pipeline()).delivered()).isEqualTo(1);
+
+        assertThat(handled).singleElement().satisfies(r -> {
+            assertThat(r.text()).contains("Fixed in").contains("main").doesNotContain("<b>");
+            assertThat(r.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.fileName()).isEqualTo("shot.png");
+                assertThat(a.contentType()).isEqualTo("image/png");
+            });
+        });
+    }
+
+    @Test
+    void theSenderCheck_seesTheAuthenticationResults_andCanRefuse() throws IOException {
+        deliver(maildir(), postfixName(1), reply("<s@x>", replyAddress(1, 5), "let me in"));
+        List<dev.mailwright.inbound.spi.SenderCheckInput> seen = new ArrayList<>();
+
+        BatchSummary summary = runOnce(pipeline().senderCheck(in -> {
+            seen.add(in);
+            return dev.mailwright.inbound.spi.SenderVerdict.refuse("not one of user 5's verified emails");
+        }));
+
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(handled).isEmpty();
+        assertThat(seen).singleElement().satisfies(in -> {
+            assertThat(in.fromAddress()).isEqualTo("tcook@icloud.com");
+            assertThat(in.authentication().dkim()).isEqualTo("pass");
+            assertThat(in.target().userId()).isEqualTo(5);
+        });
+        assertThat(reason("failure", postfixName(1))).contains("sender.refused").contains("verified emails");
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
         private Instant now;

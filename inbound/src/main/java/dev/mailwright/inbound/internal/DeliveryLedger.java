@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,15 +46,12 @@ public final class DeliveryLedger implements AutoCloseable {
     public record Entry(String key, String file) {
     }
 
-    private record State(char kind, String owner, int fileHash) {
-    }
-
     private final Path file;
     private final Path ownersDir;
     private final OwnerLock self;
     private final FileChannel channel;
     private final ReentrantLock jvmLock;
-    private final Map<String, State> states = new HashMap<>();
+    private final LedgerIndex states = new LedgerIndex();
     private long readOffset;
     private boolean endsWithNewline = true;
 
@@ -123,7 +119,7 @@ public final class DeliveryLedger implements AutoCloseable {
     }
 
     private Decision decide(Entry e) {
-        State s = states.get(e.key());
+        LedgerIndex.State s = states.get(e.key());
         if (s == null || s.kind() == 'R') {
             return Decision.DELIVER;
         }
@@ -139,7 +135,7 @@ public final class DeliveryLedger implements AutoCloseable {
     private void append(StringBuilder out, char kind, Entry e) {
         String name = e.file().replaceAll("\\s", "_");
         out.append(kind).append(' ').append(e.key()).append(' ').append(self.owner()).append(' ').append(name).append('\n');
-        states.put(e.key(), new State(kind, kind == 'P' ? self.owner() : "", e.file().hashCode()));
+        states.put(e.key(), kind, self.owner(), e.file().hashCode());
     }
 
     private interface IoAction<T> {
@@ -188,7 +184,9 @@ public final class DeliveryLedger implements AutoCloseable {
             return;
         }
         char kind = f[0].charAt(0);
-        states.put(f[1], new State(kind, kind == 'P' ? f[2] : "", f[3].hashCode()));
+        if (f[1].length() == 32 && f[1].chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            states.put(f[1], kind, f[2], f[3].hashCode());
+        }
     }
 
     private void write(StringBuilder out) throws IOException {

@@ -3,6 +3,7 @@ package dev.mailwright.inbound;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.ListenerHandler;
 import dev.mailwright.inbound.internal.MaildirWriter;
 import java.net.InetAddress;
@@ -155,10 +156,7 @@ public final class InboundListener implements AutoCloseable {
 
         /** @param bytes the size limit (advertised with SIZE, enforced at DATA); 25 MiB by default @return this */
         public Builder maxMessageBytes(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageBytes must be positive, was " + bytes);
-            }
-            this.maxMessageBytes = bytes;
+            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
             return this;
         }
 

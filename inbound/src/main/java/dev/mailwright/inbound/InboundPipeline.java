@@ -5,6 +5,7 @@ import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
+import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DeliveryLedger;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
@@ -112,7 +113,7 @@ public final class InboundPipeline implements AutoCloseable {
                 pending.add(new Pending(m, ready.reply()));
             } else {
                 ReplyStages.Stopped stopped = (ReplyStages.Stopped) outcome;
-                summary = summary.plus(file(source, m, stopped.disposition(), describe(stopped.disposition())));
+                summary = summary.plus(file(source, m, stopped.disposition(), InboundDiagnostics.describe(stopped.disposition())));
                 maybeNotify(stopped);
             }
         }
@@ -158,7 +159,7 @@ public final class InboundPipeline implements AutoCloseable {
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             Disposition d = dispositions.get(i);
-            summary = summary.plus(file(source, p.message(), d, describe(d) + "\nsender check: "
+            summary = summary.plus(file(source, p.message(), d, InboundDiagnostics.describe(d) + "\nsender check: "
                     + p.reply().senderVerdict().reason()));
             if (d instanceof Disposition.Rejected) {
                 maybeNotify(new ReplyStages.Stopped(d, p.reply().sender(), p.reply().messageId(), false));
@@ -199,28 +200,8 @@ public final class InboundPipeline implements AutoCloseable {
 
     private static Disposition file(MailSource source, SourceMessage m, Disposition d, String reason) {
         source.file(m, d, reason);
-        InboundDiagnostics.count(d.folder());
-        if (d instanceof Disposition.Rejected r) {
-            InboundDiagnostics.count("failure." + r.code());
-        } else if (d instanceof Disposition.Discarded x) {
-            InboundDiagnostics.count("discarded." + x.code());
-        }
+        InboundDiagnostics.record(d);
         return d;
-    }
-
-    private static String describe(Disposition d) {
-        if (d instanceof Disposition.Delivered del) {
-            ReplyTarget t = del.target();
-            return "delivered to " + t.type() + " " + t.id() + " for user " + t.userId() + " (key " + del.deliveryKey() + ")";
-        }
-        if (d instanceof Disposition.Rejected r) {
-            return "rejected: " + r.code() + ": " + r.reason();
-        }
-        if (d instanceof Disposition.Discarded x) {
-            return "discarded: " + x.code() + ": " + x.reason();
-        }
-        Disposition.RetryLater r = (Disposition.RetryLater) d;
-        return "retry after " + r.notBefore() + ": " + r.reason();
     }
 
     private void maybeNotify(ReplyStages.Stopped stopped) {
@@ -350,19 +331,19 @@ public final class InboundPipeline implements AutoCloseable {
 
         /** @param bytes the largest message parsed; 25 MiB by default @return this */
         public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = positive(bytes, "maxMessageBytes");
+            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
             return this;
         }
 
         /** @param parts the most MIME parts accepted; 100 by default @return this */
         public Builder maxParts(int parts) {
-            this.maxParts = (int) positive(parts, "maxParts");
+            this.maxParts = (int) Checks.positive(parts, "maxParts");
             return this;
         }
 
         /** @param attempts handler attempts before failure; 5 by default @return this */
         public Builder maxAttempts(int attempts) {
-            this.maxAttempts = (int) positive(attempts, "maxAttempts");
+            this.maxAttempts = (int) Checks.positive(attempts, "maxAttempts");
             return this;
         }
 
@@ -378,15 +359,8 @@ public final class InboundPipeline implements AutoCloseable {
 
         /** @param size messages claimed per batch; 64 by default @return this */
         public Builder batchSize(int size) {
-            this.batchSize = (int) positive(size, "batchSize");
+            this.batchSize = (int) Checks.positive(size, "batchSize");
             return this;
-        }
-
-        private static long positive(long value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DurableFiles;
 import dev.mailwright.inbound.internal.OwnerLock;
 import dev.mailwright.inbound.spi.MailSource;
@@ -295,10 +296,7 @@ public final class MaildirSource implements MailSource {
 
         /** @param bytes messages larger than this are filed as failure unread @return this */
         public Builder maxMessageBytes(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageBytes must be positive, was " + bytes);
-            }
-            this.maxMessageBytes = bytes;
+            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
             return this;
         }
 

@@ -3,7 +3,9 @@ package dev.mailwright.inbound.internal;
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
+import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.core.spi.DiagnosticsContributor;
+import dev.mailwright.inbound.Disposition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,39 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
      */
     public static void count(String counter) {
         COUNTERS.computeIfAbsent(counter, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * Counts a disposition under its folder and, for failures and discards, its reason code.
+     *
+     * @param d the disposition
+     */
+    public static void record(Disposition d) {
+        count(d.folder());
+        if (d instanceof Disposition.Rejected r) {
+            count("failure." + r.code());
+        } else if (d instanceof Disposition.Discarded x) {
+            count("discarded." + x.code());
+        }
+    }
+
+    /**
+     * @param d a disposition
+     * @return the first line of the reason kept beside the filed message
+     */
+    public static String describe(Disposition d) {
+        if (d instanceof Disposition.Delivered del) {
+            ReplyTarget t = del.target();
+            return "delivered to " + t.type() + " " + t.id() + " for user " + t.userId() + " (key " + del.deliveryKey() + ")";
+        }
+        if (d instanceof Disposition.Rejected r) {
+            return "rejected: " + r.code() + ": " + r.reason();
+        }
+        if (d instanceof Disposition.Discarded x) {
+            return "discarded: " + x.code() + ": " + x.reason();
+        }
+        Disposition.RetryLater r = (Disposition.RetryLater) d;
+        return "retry after " + r.notBefore() + ": " + r.reason();
     }
 
     /** @return a copy of the counters, sorted by name */

@@ -3,6 +3,7 @@ package dev.mailwright.benchmarks.inbound;
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.inbound.InboundListener;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,22 +33,25 @@ public final class ListenerThroughput {
         Path parent = args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.io.tmpdir"));
         Path sink = Peers.require("smtp-sink", "postfix");
         Path source = Peers.require("smtp-source", "postfix");
-        List<Double> sinkRates = new ArrayList<>();
-        List<Double> listenerRates = new ArrayList<>();
+        List<double[]> sinkRuns = new ArrayList<>();
+        List<double[]> listenerRuns = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
-            sinkRates.add(againstSink(sink, source, messages));
-            listenerRates.add(againstListener(source, messages, parent));
-            System.out.printf("round %d: smtp-sink %.0f msg/s, listener %.0f msg/s%n", r, sinkRates.get(r - 1),
-                    listenerRates.get(r - 1));
+            sinkRuns.add(againstSink(sink, source, messages));
+            listenerRuns.add(againstListener(source, messages, parent));
+            System.out.printf("round %d: smtp-sink %.0f msg/s (%.0f us CPU/msg), listener %.0f msg/s (%.0f us CPU/msg),"
+                    + " load average %.1f%n", r, sinkRuns.get(r - 1)[0], sinkRuns.get(r - 1)[1], listenerRuns.get(r - 1)[0],
+                    listenerRuns.get(r - 1)[1], ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        double s = median(sinkRates);
-        double l = median(listenerRates);
-        System.out.printf("%n| receiver | msg/s (median of %d) | vs smtp-sink |%n|---|---|---|%n", rounds);
-        System.out.printf("| smtp-sink (acknowledges, stores nothing) | %.0f | 1.00 |%n", s);
-        System.out.printf("| InboundListener (fsync before 250) | %.0f | %.2f |%n", l, l / s);
+        double s = median(sinkRuns, 0);
+        double l = median(listenerRuns, 0);
+        System.out.printf("%n| receiver | msg/s (median of %d) | vs smtp-sink | receiver CPU per message |%n"
+                + "|---|---|---|---|%n", rounds);
+        System.out.printf("| smtp-sink (acknowledges, stores nothing) | %.0f | 1.00 | %.0f us |%n", s, median(sinkRuns, 1));
+        System.out.printf("| InboundListener (fsync before 250) | %.0f | %.2f | %.0f us |%n", l, l / s, median(listenerRuns, 1));
     }
 
-    private static double againstSink(Path sink, Path source, int messages) throws Exception {
+    /** @return msg/s and the receiver's CPU microseconds per message */
+    private static double[] againstSink(Path sink, Path source, int messages) throws Exception {
         int port = Peers.freePort();
         List<String> cmd = new ArrayList<>(List.of(sink.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
@@ -55,15 +59,22 @@ public final class ListenerThroughput {
         }
         cmd.addAll(List.of("127.0.0.1:" + port, "1000"));
         try (Peers.PeerProcess p = Peers.start(port, cmd)) {
-            return send(source, port, messages);
+            long cpu0 = procCpuNanos(p.process().pid());
+            double rate = send(source, port, messages);
+            return new double[] {rate, (procCpuNanos(p.process().pid()) - cpu0) / 1e3 / messages};
         }
     }
 
-    private static double againstListener(Path source, int messages, Path parent) throws Exception {
+    /** @return msg/s and this JVM's CPU microseconds per message */
+    private static double[] againstListener(Path source, int messages, Path parent) throws Exception {
         Path dir = Files.createTempDirectory(parent, "mw-listener-bench");
         try (InboundListener listener = InboundListener.builder().hostname(BenchMessages.HOST).keyRing(BenchMessages.KEYS)
                 .maildir(dir.resolve("maildir")).port(0).build().start()) {
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             double rate = send(source, listener.port(), messages);
+            double cpuPerMessage = (os.getProcessCpuTime() - cpu0) / 1e3 / messages;
             long stored;
             try (Stream<Path> s = Files.list(dir.resolve("maildir/new"))) {
                 stored = s.count();
@@ -71,7 +82,7 @@ public final class ListenerThroughput {
             if (stored != messages || listener.acceptedCount() != messages) {
                 throw new IllegalStateException("the listener stored " + stored + " of " + messages + " messages");
             }
-            return rate;
+            return new double[] {rate, cpuPerMessage};
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -93,8 +104,15 @@ public final class ListenerThroughput {
         return messages / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
+    private static double median(List<double[]> runs, int column) {
+        List<Double> sorted = runs.stream().map(r -> r[column]).sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** @return utime + stime of a process from /proc (Linux), in nanoseconds */
+    private static long procCpuNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
     }
 }

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe for one caller at a time per source; close it to release the ledger.
+ * <p>Thread-safe: several threads may drain their own {@link MaildirSource} instances on one
+ * maildir at the same time (as several processes may). Close it to release the ledger.
  */
 public final class InboundPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);

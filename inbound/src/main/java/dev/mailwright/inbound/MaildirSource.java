@@ -6,7 +6,6 @@ import dev.mailwright.inbound.internal.OwnerLock;
 import dev.mailwright.inbound.spi.MailSource;
 import dev.mailwright.inbound.spi.SourceMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * several pipeline processes on one maildir never take the same message. Filed messages go to
  * {@code <filed>/success}, {@code failure} or {@code discarded}, with the reason beside them in
  * {@code <name>.reason}; messages to retry wait in {@code <filed>/retry}. When an instance opens,
- * it moves the claims of dead owners (their lock is free) back into {@code new/}.
+ * it moves the claims of dead owners (their lock is free) back into {@code new/} (a message
+ * recovered that way starts again at attempt 1).
  */
 public final class MaildirSource implements MailSource {
     private static final Logger LOG = LoggerFactory.getLogger(MaildirSource.class);
-    private static final String ATTEMPT_SUFFIX = ".attempt";
     private static final String NEXT_SUFFIX = ".next";
 
     private final Path maildir;
@@ -107,10 +106,7 @@ public final class MaildirSource implements MailSource {
                 int n = 0;
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                     for (Path f : files) {
-                        String name = f.getFileName().toString();
-                        if (name.endsWith(ATTEMPT_SUFFIX)) {
-                            Files.deleteIfExists(f);
-                        } else if (moveIfPresent(f, newDir.resolve(name))) {
+                        if (moveIfPresent(f, newDir.resolve(f.getFileName().toString()))) {
                             n++;
                         }
                     }
@@ -171,9 +167,6 @@ public final class MaildirSource implements MailSource {
                 if (retries) {
                     Files.deleteIfExists(dir.resolve(name + NEXT_SUFFIX));
                 }
-                if (attempt > 1) {
-                    DurableFiles.writeAtomically(claims.resolve(name + ATTEMPT_SUFFIX), Integer.toString(attempt), false);
-                }
                 SourceMessage m = read(claimed, name, f, attempt);
                 if (m != null) {
                     out.add(m);
@@ -209,7 +202,6 @@ public final class MaildirSource implements MailSource {
             LOG.debug("Moving {} => {}", message.location(), folder);
             Files.move(claimed, folder.resolve(message.id()), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(claims.resolve(message.id() + ATTEMPT_SUFFIX));
             touched.add(folder);
         } catch (IOException e) {
             throw new InboundException("Cannot file " + claimed + " into " + folder + ": " + e.getMessage()
@@ -225,7 +217,8 @@ public final class MaildirSource implements MailSource {
             }
             touched.clear();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InboundException("Cannot sync the folders under " + filed + ": " + e.getMessage()
+                    + ". Check the disk; the messages filed in this batch may be filed again after a crash.", e);
         }
     }
 
@@ -238,12 +231,7 @@ public final class MaildirSource implements MailSource {
                 files.forEach(left::add);
             }
             for (Path f : left) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(ATTEMPT_SUFFIX)) {
-                    Files.deleteIfExists(f);
-                } else {
-                    moveIfPresent(f, newDir.resolve(name));
-                }
+                moveIfPresent(f, newDir.resolve(f.getFileName().toString()));
             }
             Files.deleteIfExists(claims);
         } catch (IOException e) {

@@ -34,7 +34,8 @@ class CrashRestartTest {
 
     private Process startWorker(String name, long delayMs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), PipelineWorker.class.getName(),
+        List<String> cmd = List.of(java, "-Dorg.slf4j.simpleLogger.log.dev.mailwright.inbound=debug",
+                "-cp", System.getProperty("java.class.path"), PipelineWorker.class.getName(),
                 maildir().toString(), dir.resolve("state").toString(), dir.resolve("handler.log").toString(),
                 Long.toString(delayMs));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
@@ -111,6 +112,10 @@ class CrashRestartTest {
         assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.out"))).isZero();
 
         assertEveryMessageFiledOnceAndHandledOnce();
+        String log = Files.readString(dir.resolve("second.out"));
+        assertThat(log).contains("Recovered ").contains("INFO dev.mailwright.inbound.internal.ReplyStages - processing <crash-")
+                .containsPattern("DEBUG dev.mailwright.inbound.internal.ReplyStages - Matched \\S+/new/\\S+ to issue \\d+ for user 5")
+                .containsPattern("DEBUG dev.mailwright.inbound.MaildirSource - Moving \\S+/new/\\S+ => \\S+/incoming-mail/success");
     }
 
     @Test

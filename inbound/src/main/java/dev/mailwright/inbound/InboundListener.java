@@ -3,6 +3,7 @@ package dev.mailwright.inbound;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.inbound.internal.BulkDataCommand;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.ListenerHandler;
 import dev.mailwright.inbound.internal.MaildirWriter;
@@ -45,7 +46,7 @@ public final class InboundListener implements AutoCloseable {
     private InboundListener(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
         ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
-                new MaildirWriter(b.maildir, b.hostname, b.clock), b.maxMessageBytes, b.enforceTls, accepted, refused);
+                new MaildirWriter(b.maildir, b.hostname, b.clock), b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
         InetAddress address;
         try {
             address = InetAddress.getByName(b.bindAddress);
@@ -62,6 +63,7 @@ public final class InboundListener implements AutoCloseable {
             sb.enableTLS(true).startTlsSocketFactory(b.tls.sslContext());
         }
         this.server = sb.build();
+        server.getCommandHandler().addCommand(new BulkDataCommand());
     }
 
     /** @return a builder; host name, key ring and maildir are required */
@@ -172,7 +174,7 @@ public final class InboundListener implements AutoCloseable {
             return this;
         }
 
-        /** @param clock the clock of maildir file names @return this */
+        /** @param clock the clock of maildir file names and Received headers @return this */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -110,6 +110,21 @@ class ListenerSwaksTest {
     }
 
     @Test
+    void dotStuffedLines_arriveUnstuffed_andTheNextTransactionOnTheConnectionStillWorks() throws Exception {
+        start(false, 100_000);
+        Path body = Files.writeString(dir.resolve("body.txt"), "first line\n.starts with a dot\n..two dots\n.\nlast\n");
+
+        Swaks r = swaks(Fixtures.replyAddress(1, 5), "--body", "@" + body);
+        Swaks again = swaks(Fixtures.replyAddress(2, 5), "--body", "second message");
+
+        assertThat(r.exit()).as(r.transcript()).isZero();
+        assertThat(again.exit()).as(again.transcript()).isZero();
+        assertThat(delivered()).hasSize(2).anySatisfy(f -> assertThat(Files.readString(f))
+                .contains("\r\nfirst line\r\n.starts with a dot\r\n..two dots\r\n.\r\nlast\r\n")
+                .contains("Received: from mx.icloud.com (").contains("by reply.ghe.example.com (Mailwright) with ESMTP id"));
+    }
+
+    @Test
     void overSizeMessages_areRefused_andNothingIsLeftBehind() throws Exception {
         start(false, 2_000);
 

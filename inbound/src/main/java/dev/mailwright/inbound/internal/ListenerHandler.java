@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -34,9 +38,10 @@ public final class ListenerHandler implements MessageHandler {
      * @param enforceTls whether MAIL before STARTTLS is refused
      * @param accepted counts acknowledged messages
      * @param refused counts refused commands
+     * @param clock the clock of the Received header
      */
     public record Config(ReplyAddressCodec codec, String noReplyDomain, MaildirWriter writer, long maxBytes,
-            boolean enforceTls, AtomicLong accepted, AtomicLong refused) {
+            boolean enforceTls, AtomicLong accepted, AtomicLong refused, Clock clock) {
     }
 
     private final Config config;
@@ -98,6 +103,13 @@ public final class ListenerHandler implements MessageHandler {
         for (String r : recipients) {
             prefix.append("Delivered-To: ").append(r).append("\r\n");
         }
+        boolean tls = context instanceof Session s && s.isTLSStarted();
+        prefix.append("Received: from ").append(context.getHelo().orElse("unknown")).append(" (")
+                .append(context.getRemoteAddress()).append(")\r\n\tby ").append(config.codec().replyDomain())
+                .append(" (Mailwright) with ").append(tls ? "ESMTPS" : "ESMTP").append(" id ")
+                .append(context.getSessionId()).append("\r\n\tfor <").append(recipients.isEmpty() ? "" : recipients.get(0))
+                .append(">; ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(config.clock()).withZoneSameInstant(ZoneOffset.UTC)))
+                .append("\r\n");
         try {
             Path file = config.writer().deliver(prefix.toString(), data, config.maxBytes());
             config.accepted().incrementAndGet();

@@ -1,6 +1,7 @@
 package dev.mailwright.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwright.core.testing.Peers;
 import java.io.IOException;
@@ -122,6 +123,16 @@ class ListenerSwaksTest {
         assertThat(delivered()).hasSize(2).anySatisfy(f -> assertThat(Files.readString(f))
                 .contains("\r\nfirst line\r\n.starts with a dot\r\n..two dots\r\n.\r\nlast\r\n")
                 .contains("Received: from mx.icloud.com (").contains("by reply.ghe.example.com (Mailwright) with ESMTP id"));
+    }
+
+    @Test
+    void aPortInUse_isReportedWithThePortAndWhatToDo() {
+        start(false, 100_000);
+        InboundListener second = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS)
+                .maildir(dir.resolve("maildir")).port(listener.port()).build();
+
+        assertThatThrownBy(second::start).isInstanceOf(InboundException.class)
+                .hasMessageContaining("127.0.0.1:" + listener.port()).hasMessageContaining("Choose a free port");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class InboundListenCommand implements Callable<Integer> {
     long maxSize;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if ((cert == null) != (key == null)) {
             throw new IllegalArgumentException("--cert and --key go together: give both PEM files, or neither for a self-signed certificate");
         }
@@ -71,6 +71,9 @@ final class InboundListenCommand implements Callable<Integer> {
                     Thread.sleep(100);
                 }
             }
+            return ExitCodes.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return ExitCodes.OK;
         }
     }

@@ -1,14 +1,21 @@
 package dev.mailwright.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code mailwright inbound}: Run the incoming-mail pipeline on a maildir or an SMTP listener. */
-@Command(name = "inbound", mixinStandardHelpOptions = true, description = "Run the incoming-mail pipeline on a maildir or an SMTP listener.")
-final class InboundCommand implements Callable<Integer> {
+/**
+ * {@code mailwright inbound}: runs the incoming-mail pipeline on a maildir ({@code run}) or behind
+ * the embedded SMTP listener ({@code listen}), printing each delivered reply as one JSON line.
+ */
+@Command(name = "inbound", mixinStandardHelpOptions = true,
+        description = "Run the incoming-mail pipeline on a maildir or an SMTP listener.",
+        subcommands = {InboundRunCommand.class, InboundListenCommand.class})
+final class InboundCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("mailwright inbound is not implemented yet");
-        return ExitCodes.ERROR;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

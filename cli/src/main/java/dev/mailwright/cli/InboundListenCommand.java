@@ -1,0 +1,80 @@
+package dev.mailwright.cli;
+
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.KeyRing;
+import dev.mailwright.inbound.InboundListener;
+import dev.mailwright.inbound.InboundPipeline;
+import dev.mailwright.inbound.MaildirSource;
+import dev.mailwright.inbound.TlsCredentials;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mailwright inbound listen --port P [--enforce-tls] --maildir DIR}: the SMTP listener
+ * writing into the maildir, and the pipeline processing it, printing each delivered reply as JSON.
+ */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = {"Receive replies over SMTP (STARTTLS, optionally enforced), store them durably in the",
+            "maildir, and process them, printing each delivered reply as one JSON line. Stop with Ctrl-C."})
+final class InboundListenCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    InboundOptions options;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT", description = "The TCP port to listen on.")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
+    String bind;
+
+    @Option(names = "--enforce-tls", description = "Answer 530 5.7.0 to MAIL before STARTTLS (also mailwright.inbound.enforce-tls).")
+    boolean enforceTls;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "The certificate chain (PEM); without it a self-signed one is generated.")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "The private key (PEM) of --cert.")
+    Path key;
+
+    @Option(names = "--max-size", defaultValue = "26214400", paramLabel = "BYTES",
+            description = "The message size limit (default: ${DEFAULT-VALUE}).")
+    long maxSize;
+
+    @Override
+    public Integer call() {
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("--cert and --key go together: give both PEM files, or neither for a self-signed certificate");
+        }
+        options.configureLogging();
+        EmailSettings settings = options.settings();
+        KeyRing keys = options.keyRing();
+        TlsCredentials tls = cert != null ? TlsCredentials.fromPem(cert, key) : TlsCredentials.selfSigned(settings.replyDomain());
+        PrintWriter out = spec.commandLine().getOut();
+        try (InboundPipeline pipeline = options.pipeline(settings, keys).handler(reply -> InboundJson.print(out, reply)).build();
+                MaildirSource source = options.filed == null ? MaildirSource.builder(options.maildir).open()
+                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
+                InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
+                        .maildir(options.maildir).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
+                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
+            spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
+                    + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");
+            while (!Thread.currentThread().isInterrupted()) {
+                if (pipeline.drain(source).total() == 0) {
+                    Thread.sleep(100);
+                }
+            }
+            return ExitCodes.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+        }
+    }
+}

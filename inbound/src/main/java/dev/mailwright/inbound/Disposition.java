@@ -1,0 +1,104 @@
+package dev.mailwright.inbound;
+
+import dev.mailwright.core.ReplyTarget;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What became of one incoming message: the expected outcomes of the pipeline, each filed by the
+ * source into its own folder (success, failure, discarded) or kept for a later attempt.
+ */
+public sealed interface Disposition {
+
+    /** @return the folder name a maildir source files this disposition into */
+    String folder();
+
+    /**
+     * The host's {@link ReplyHandler} accepted the reply.
+     *
+     * @param target the thread and user the reply was delivered to
+     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash)
+     */
+    record Delivered(ReplyTarget target, String deliveryKey) implements Disposition {
+        /** Validates the fields. */
+        public Delivered {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(deliveryKey, "deliveryKey");
+        }
+
+        @Override
+        public String folder() {
+            return "success";
+        }
+    }
+
+    /**
+     * The message was refused: malformed, over a limit, forged or unknown reply address, sender
+     * refused, handler failing too often.
+     *
+     * @param code a stable, machine-readable reason such as {@code address.forged}
+     * @param reason what was wrong, in plain words, with the values involved
+     */
+    record Rejected(String code, String reason) implements Disposition {
+        /** Validates the fields. */
+        public Rejected {
+            requireText(code, "code");
+            requireText(reason, "reason");
+        }
+
+        @Override
+        public String folder() {
+            return "failure";
+        }
+    }
+
+    /**
+     * The message was deliberately dropped without answer: automated mail, mail to the no-reply
+     * address, an already delivered duplicate.
+     *
+     * @param code a stable, machine-readable reason such as {@code automated.auto-submitted}
+     * @param reason what was found, in plain words
+     */
+    record Discarded(String code, String reason) implements Disposition {
+        /** Validates the fields. */
+        public Discarded {
+            requireText(code, "code");
+            requireText(reason, "reason");
+        }
+
+        @Override
+        public String folder() {
+            return "discarded";
+        }
+    }
+
+    /**
+     * The handler failed (or another process is delivering the same reply): try again later.
+     *
+     * @param reason why, with the handler's error message
+     * @param attempt the attempt that just failed, from 1
+     * @param notBefore the earliest time of the next attempt
+     */
+    record RetryLater(String reason, int attempt, Instant notBefore) implements Disposition {
+        /** Validates the fields. */
+        public RetryLater {
+            requireText(reason, "reason");
+            Objects.requireNonNull(notBefore, "notBefore");
+            if (attempt < 1) {
+                throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+            }
+        }
+
+        @Override
+        public String folder() {
+            return "retry";
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

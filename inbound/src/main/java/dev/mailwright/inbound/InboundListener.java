@@ -1,0 +1,208 @@
+package dev.mailwright.inbound;
+
+import dev.mailwright.core.HostNames;
+import dev.mailwright.core.KeyRing;
+import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.inbound.internal.BulkDataCommand;
+import dev.mailwright.inbound.internal.Checks;
+import dev.mailwright.inbound.internal.ListenerHandler;
+import dev.mailwright.inbound.internal.MaildirWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The SMTP listener embedded in the application (SubEthaSMTP): accepts mail for
+ * {@code reply.<hostname>} and {@code noreply.<hostname>} only, refuses malformed or forged reply
+ * addresses at {@code RCPT TO}, limits message size, offers STARTTLS, answers {@code 530 5.7.0}
+ * to {@code MAIL} before STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA}
+ * only once the message is written and synced into the maildir. An {@link InboundPipeline} on a
+ * {@link MaildirSource} of the same maildir takes it from there.
+ *
+ * <pre>{@code
+ * try (InboundListener listener = InboundListener.builder().hostname("ghe.example.com")
+ *         .keyRing(keys).maildir(Path.of("/data/user/mail/reply")).port(25)
+ *         .bindAddress("0.0.0.0").tls(TlsCredentials.fromPem(cert, key)).enforceTls(true).build().start()) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class InboundListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundListener.class);
+
+    private final SMTPServer server;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final String bind;
+
+    private InboundListener(Builder b) {
+        ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
+        ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
+                new MaildirWriter(b.maildir, b.hostname, b.clock), b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(b.bindAddress);
+        } catch (UnknownHostException e) {
+            throw new InboundException("Cannot resolve the bind address '" + b.bindAddress
+                    + "': give an IP address such as 127.0.0.1 or 0.0.0.0.", e);
+        }
+        this.bind = b.bindAddress;
+        SMTPServer.Builder sb = SMTPServer.port(b.port).bindAddress(address).hostName(codec.replyDomain())
+                .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, b.maxMessageBytes))
+                .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS).maxRecipients(50)
+                .messageHandlerFactory(ctx -> new ListenerHandler(config, ctx));
+        if (b.tls != null) {
+            sb.enableTLS(true).startTlsSocketFactory(b.tls.sslContext());
+        }
+        this.server = sb.build();
+        server.getCommandHandler().addCommand(new BulkDataCommand());
+    }
+
+    /** @return a builder; host name, key ring and maildir are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return this listener, listening
+     * @throws InboundException when the port cannot be bound
+     */
+    public InboundListener start() {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new InboundException("Cannot listen on " + bind + ":" + server.getPort() + ": " + e.getMessage()
+                    + ". Choose a free port (ports below 1024 need privileges) or another bind address.", e);
+        }
+        LOG.info("Listening for replies on {}:{}", bind, port());
+        return this;
+    }
+
+    /** @return the port listened on (the allocated one when built with port 0) */
+    public int port() {
+        int allocated = server.getPortAllocated();
+        return allocated > 0 ? allocated : server.getPort();
+    }
+
+    /** @return how many messages were acknowledged (durably stored) */
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    /** @return how many MAIL, RCPT or DATA commands were refused */
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    /** Stops listening. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Builds an {@link InboundListener}. */
+    public static final class Builder {
+        private String hostname;
+        private KeyRing keyRing;
+        private Path maildir;
+        private String bindAddress = "127.0.0.1";
+        private int port = 25;
+        private long maxMessageBytes = 25L * 1024 * 1024;
+        private TlsCredentials tls;
+        private boolean enforceTls;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** @param hostname the instance host name @return this */
+        public Builder hostname(String hostname) {
+            this.hostname = HostNames.normalize(hostname);
+            return this;
+        }
+
+        /** @param keyRing the keys that verify reply addresses @return this */
+        public Builder keyRing(KeyRing keyRing) {
+            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            return this;
+        }
+
+        /** @param maildir the maildir accepted messages are written into @return this */
+        public Builder maildir(Path maildir) {
+            this.maildir = Objects.requireNonNull(maildir, "maildir");
+            return this;
+        }
+
+        /** @param address the IP address to bind; 127.0.0.1 by default, 0.0.0.0 for all @return this */
+        public Builder bindAddress(String address) {
+            this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            return this;
+        }
+
+        /** @param port the TCP port, 0 for any free one; 25 by default @return this */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param bytes the size limit (advertised with SIZE, enforced at DATA); 25 MiB by default @return this */
+        public Builder maxMessageBytes(long bytes) {
+            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+            return this;
+        }
+
+        /** @param tls the STARTTLS credentials, or null for no STARTTLS @return this */
+        public Builder tls(TlsCredentials tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** @param enforce whether MAIL before STARTTLS is answered {@code 530 5.7.0} @return this */
+        public Builder enforceTls(boolean enforce) {
+            this.enforceTls = enforce;
+            return this;
+        }
+
+        /** @param clock the clock of maildir file names and Received headers @return this */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @return the listener, not yet started
+         * @throws IllegalStateException naming every missing property, or when TLS is enforced without credentials
+         */
+        public InboundListener build() {
+            List<String> missing = new ArrayList<>();
+            if (hostname == null) {
+                missing.add("hostname");
+            }
+            if (keyRing == null) {
+                missing.add("keyRing");
+            }
+            if (maildir == null) {
+                missing.add("maildir");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("InboundListener needs: " + String.join(", ", missing));
+            }
+            if (enforceTls && tls == null) {
+                throw new IllegalStateException("enforceTls(true) needs tls(...): give PEM files with"
+                        + " TlsCredentials.fromPem(cert, key) or use TlsCredentials.selfSigned(hostname) for development");
+            }
+            return new InboundListener(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mailwright.inbound.internal;
+
+import dev.mailwright.inbound.AuthenticationResults;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses RFC 8601 {@code Authentication-Results} values: the authserv-id and the dkim/spf/dmarc results. */
+public final class AuthResultsParser {
+    private static final Pattern METHOD = Pattern.compile("(?i)(?:^|;)\\s*(dkim|spf|dmarc)\\s*=\\s*([a-z]+)");
+    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+
+    private AuthResultsParser() {
+    }
+
+    /**
+     * @param values the header values, topmost first
+     * @return the results of the topmost header, or {@link AuthenticationResults#NONE}
+     */
+    public static AuthenticationResults parse(List<String> values) {
+        if (values == null || values.isEmpty() || values.get(0) == null) {
+            return AuthenticationResults.NONE;
+        }
+        String v = COMMENT.matcher(values.get(0).replaceAll("\\s+", " ")).replaceAll("");
+        int semi = v.indexOf(';');
+        String servId = (semi < 0 ? v : v.substring(0, semi)).strip().split("\\s+")[0];
+        String dkim = "none";
+        String spf = "none";
+        String dmarc = "none";
+        Matcher m = METHOD.matcher(semi < 0 ? "" : v.substring(semi));
+        while (m.find()) {
+            String result = m.group(2).toLowerCase(Locale.ROOT);
+            switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                case "dkim" -> dkim = dkim.equals("pass") ? dkim : result;
+                case "spf" -> spf = result;
+                default -> dmarc = result;
+            }
+        }
+        return new AuthenticationResults(servId, dkim, spf, dmarc);
+    }
+}

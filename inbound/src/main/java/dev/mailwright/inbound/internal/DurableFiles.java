@@ -1,0 +1,51 @@
+package dev.mailwright.inbound.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** File operations that survive a crash: fsync of files and directories, atomic replacement. */
+public final class DurableFiles {
+    private DurableFiles() {
+    }
+
+    /**
+     * Makes a directory's entries (created, renamed files) durable.
+     *
+     * @param dir the directory
+     * @throws IOException when the sync fails
+     */
+    public static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Writes a small text file atomically: a temporary sibling, synced, then renamed over the target.
+     *
+     * @param target the file
+     * @param text its content (UTF-8)
+     * @param sync whether to sync the file before the rename
+     * @throws IOException when writing fails
+     */
+    public static void writeAtomically(Path target, String text, boolean sync) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            if (sync) {
+                ch.force(true);
+            }
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mailwright.inbound.internal;
+
+import dev.mailwright.core.DecodeResult;
+import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.core.ReplyTarget;
+import dev.mailwright.inbound.Disposition;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Stages 3 and 4: discards mail sent to the no-reply address (when the setting says so), then
+ * finds the reply address in the envelope headers (Delivered-To, X-Original-To, Envelope-To) or
+ * in To and Cc, and verifies it with the codec.
+ */
+public final class RecipientStage {
+    private static final List<String> ENVELOPE = List.of("Delivered-To", "X-Original-To", "Envelope-To");
+    private static final List<String> VISIBLE = List.of("To", "Cc");
+
+    private final ReplyAddressCodec codec;
+    private final String noReplyDomain;
+    private final String noReplyAddress;
+    private final boolean discardNoReply;
+
+    /**
+     * @param codec verifies reply addresses
+     * @param noReplyDomain {@code noreply.<hostname>}
+     * @param noReplyAddress the configured no-reply address, or null
+     * @param discardNoReply whether mail to the no-reply address is discarded
+     */
+    public RecipientStage(ReplyAddressCodec codec, String noReplyDomain, String noReplyAddress, boolean discardNoReply) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.noReplyDomain = Objects.requireNonNull(noReplyDomain, "noReplyDomain");
+        this.noReplyAddress = noReplyAddress == null ? null : noReplyAddress.strip().toLowerCase(Locale.ROOT);
+        this.discardNoReply = discardNoReply;
+    }
+
+    /** The outcome: a verified target or the disposition that stops the message. */
+    public sealed interface Outcome {
+    }
+
+    /**
+     * @param target the verified target
+     * @param address the reply address it was found in
+     */
+    public record Matched(ReplyTarget target, String address) implements Outcome {
+    }
+
+    /** @param disposition why the message stops */
+    public record Stopped(Disposition disposition) implements Outcome {
+    }
+
+    /**
+     * @param m the parsed message
+     * @return the verified target, or why the message stops
+     */
+    public Outcome evaluate(ParsedMessage m) {
+        List<String> envelope = addresses(m, ENVELOPE);
+        List<String> candidates = envelope.isEmpty() ? addresses(m, VISIBLE) : envelope;
+        boolean anyReply = candidates.stream().anyMatch(this::isReplyDomain);
+        if (discardNoReply && !anyReply && candidates.stream().anyMatch(this::isNoReply)) {
+            return new Stopped(new Disposition.Discarded("noreply.discarded",
+                    "sent to the no-reply address " + candidates.stream().filter(this::isNoReply).findFirst().orElseThrow()
+                    + " and discard-noreply-mail is on"));
+        }
+        Disposition.Rejected firstProblem = null;
+        for (String address : candidates) {
+            if (!isReplyDomain(address)) {
+                continue;
+            }
+            DecodeResult result = codec.decode(address);
+            if (result instanceof DecodeResult.Valid valid) {
+                return new Matched(valid.target(), address);
+            }
+            if (firstProblem == null || result instanceof DecodeResult.Forged) {
+                firstProblem = rejection(address, result);
+            }
+        }
+        if (firstProblem != null) {
+            return new Stopped(firstProblem);
+        }
+        return new Stopped(new Disposition.Rejected("address.missing", "no reply address under " + codec.replyDomain()
+                + " in " + (envelope.isEmpty() ? "To or Cc" : "Delivered-To, X-Original-To or Envelope-To")
+                + "; found " + (candidates.isEmpty() ? "no recipient" : String.join(", ", candidates))));
+    }
+
+    private static Disposition.Rejected rejection(String address, DecodeResult result) {
+        if (result instanceof DecodeResult.Malformed mf) {
+            return new Disposition.Rejected("address.malformed", "the reply address " + address + " is malformed: " + mf.reason());
+        }
+        if (result instanceof DecodeResult.WrongDomain wd) {
+            return new Disposition.Rejected("address.wrong-domain",
+                    "the reply address " + address + " is for " + wd.domain() + ", not " + wd.expected());
+        }
+        return new Disposition.Rejected("address.forged",
+                "the reply address " + address + " is not signed by any key of the key ring (forged or tampered)");
+    }
+
+    private boolean isReplyDomain(String address) {
+        return address.endsWith("@" + codec.replyDomain()) || address.startsWith(ReplyAddressCodec.PREFIX);
+    }
+
+    private boolean isNoReply(String address) {
+        return address.equals(noReplyAddress) || address.endsWith("@" + noReplyDomain);
+    }
+
+    private static List<String> addresses(ParsedMessage m, List<String> headers) {
+        List<String> out = new ArrayList<>();
+        for (String header : headers) {
+            for (String value : m.headers(header)) {
+                try {
+                    for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+                        if (a.getAddress() != null) {
+                            out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                } catch (AddressException e) {
+                    out.add(value.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Mailwright inbound: the incoming-mail pipeline (maildir source, stages, delivery ledger,
+ * dispositions), the embedded SMTP listener with TLS enforcement, and reply-text extraction.
+ */
+module dev.mailwright.inbound {
+    requires transitive dev.mailwright.core;
+    requires jakarta.mail;
+    requires org.slf4j;
+    requires subethasmtp;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+
+    exports dev.mailwright.inbound;
+    exports dev.mailwright.inbound.reply;
+    exports dev.mailwright.inbound.spi;
+
+    provides dev.mailwright.core.spi.DiagnosticsContributor with dev.mailwright.inbound.internal.InboundDiagnostics;
+}

@@ -1,0 +1,151 @@
+package dev.mailwright.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailwright.core.testing.Peers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The listener against swaks, a real SMTP client (exit codes: 23 MAIL refused, 24 RCPT refused, 26 message refused after DATA). */
+class ListenerSwaksTest {
+    @TempDir
+    Path dir;
+
+    private InboundListener listener;
+
+    @AfterEach
+    void stop() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private InboundListener start(boolean enforceTls, long maxBytes) {
+        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
+                .bindAddress("127.0.0.1").port(0).maxMessageBytes(maxBytes)
+                .tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST)).enforceTls(enforceTls).build().start();
+        return listener;
+    }
+
+    private record Swaks(int exit, String transcript) {
+    }
+
+    private Swaks swaks(String to, String... extra) throws IOException, InterruptedException {
+        Path swaks = Peers.require("swaks", "swaks");
+        List<String> cmd = new ArrayList<>(List.of(swaks.toString(), "--server", "127.0.0.1:" + listener.port(),
+                "--helo", "mx.icloud.com", "--from", "tcook@icloud.com", "--to", to, "--timeout", "20"));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Swaks(p.exitValue(), out);
+    }
+
+    private List<Path> delivered() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("maildir/new"))) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void enforcedTls_refusesMailBeforeStarttls_with530() throws Exception {
+        start(true, 100_000);
+
+        Swaks r = swaks(Fixtures.replyAddress(1, 5));
+
+        assertThat(r.exit()).as(r.transcript()).isEqualTo(23);
+        assertThat(r.transcript()).contains("<** 530 5.7.0");
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void enforcedTls_acceptsAfterStarttls_andTheMessageIsInTheMaildirWhen250Arrives() throws Exception {
+        start(true, 100_000);
+
+        Swaks r = swaks(Fixtures.replyAddress(1, 5), "--tls", "--header", "Message-ID: <swaks-1@icloud.com>");
+
+        assertThat(r.exit()).as(r.transcript()).isZero();
+        assertThat(r.transcript()).contains("<-  220 Ready to start TLS").contains("<~  250");
+        assertThat(delivered()).singleElement().satisfies(f -> {
+            String text = Files.readString(f);
+            assertThat(text).startsWith("Return-Path: <tcook@icloud.com>\r\nDelivered-To: " + Fixtures.replyAddress(1, 5));
+            assertThat(text).contains("Message-ID: <swaks-1@icloud.com>");
+        });
+        assertThat(listener.acceptedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void forgedOrForeignRecipients_areRefusedAtRcpt() throws Exception {
+        start(false, 100_000);
+
+        Swaks forged = swaks(Fixtures.forgedAddress());
+        Swaks malformed = swaks("reply+i-1-abc-5@reply." + Fixtures.HOST);
+        Swaks foreign = swaks("someone@example.org");
+
+        assertThat(forged.exit()).as(forged.transcript()).isEqualTo(24);
+        assertThat(forged.transcript()).contains("<** 550 5.7.1");
+        assertThat(malformed.exit()).isEqualTo(24);
+        assertThat(malformed.transcript()).contains("<** 550 5.1.1");
+        assertThat(foreign.exit()).isEqualTo(24);
+        assertThat(foreign.transcript()).contains("<** 550 5.1.2");
+        assertThat(delivered()).isEmpty();
+    }
+
+    @Test
+    void noReplyDomainAndValidReplies_areAcceptedWithoutTlsWhenNotEnforced() throws Exception {
+        start(false, 100_000);
+
+        assertThat(swaks("noreply@noreply." + Fixtures.HOST).exit()).isZero();
+        assertThat(swaks(Fixtures.replyAddress(3, 9)).exit()).isZero();
+        assertThat(delivered()).hasSize(2);
+    }
+
+    @Test
+    void dotStuffedLines_arriveUnstuffed_andTheNextTransactionOnTheConnectionStillWorks() throws Exception {
+        start(false, 100_000);
+        Path body = Files.writeString(dir.resolve("body.txt"), "first line\n.starts with a dot\n..two dots\n.\nlast\n");
+
+        Swaks r = swaks(Fixtures.replyAddress(1, 5), "--body", "@" + body);
+        Swaks again = swaks(Fixtures.replyAddress(2, 5), "--body", "second message");
+
+        assertThat(r.exit()).as(r.transcript()).isZero();
+        assertThat(again.exit()).as(again.transcript()).isZero();
+        assertThat(delivered()).hasSize(2).anySatisfy(f -> assertThat(Files.readString(f))
+                .contains("\r\nfirst line\r\n.starts with a dot\r\n..two dots\r\n.\r\nlast\r\n")
+                .contains("Received: from mx.icloud.com (").contains("by reply.ghe.example.com (Mailwright) with ESMTP id"));
+    }
+
+    @Test
+    void aPortInUse_isReportedWithThePortAndWhatToDo() {
+        start(false, 100_000);
+        InboundListener second = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS)
+                .maildir(dir.resolve("maildir")).port(listener.port()).build();
+
+        assertThatThrownBy(second::start).isInstanceOf(InboundException.class)
+                .hasMessageContaining("127.0.0.1:" + listener.port()).hasMessageContaining("Choose a free port");
+    }
+
+    @Test
+    void overSizeMessages_areRefused_andNothingIsLeftBehind() throws Exception {
+        start(false, 2_000);
+
+        Swaks r = swaks(Fixtures.replyAddress(1, 5), "--body", "x".repeat(5_000));
+
+        assertThat(r.exit()).as("swaks exit 26: message refused at the end of DATA").isEqualTo(26);
+        assertThat(r.transcript()).contains("<** 552 5.3.4");
+        assertThat(delivered()).isEmpty();
+        try (Stream<Path> tmp = Files.list(dir.resolve("maildir/tmp"))) {
+            assertThat(tmp).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/** Mailwright SMTP client: notification emails, their transports and the failure classification. */
+module dev.mailwright.smtp {
+    requires transitive dev.mailwright.core;
+    requires transitive jakarta.mail;
+    requires org.eclipse.angus.mail;
+    requires org.slf4j;
+
+    exports dev.mailwright.smtp;
+    exports dev.mailwright.smtp.spi;
+
+    uses dev.mailwright.smtp.spi.MailTransportProvider;
+
+    provides dev.mailwright.smtp.spi.MailTransportProvider with
+            dev.mailwright.smtp.internal.BuiltInProviders.Smtp,
+            dev.mailwright.smtp.internal.BuiltInProviders.Smtps,
+            dev.mailwright.smtp.internal.BuiltInProviders.Memory,
+            dev.mailwright.smtp.internal.BuiltInProviders.Pickup;
+}

@@ -29,6 +29,50 @@ public final class MailTransports {
     }
 
     /**
+     * @param uri the transport URI as text: {@code smtp://}, {@code smtp://host:port}, {@code smtps://},
+     *     {@code memory:}, {@code pickup:/path}
+     * @param settings the email settings
+     * @return a new transport; the caller closes it
+     * @throws TransportSelectionException when no provider, or several, serve the scheme
+     * @throws IllegalArgumentException when the text is not a URI
+     */
+    public static MailTransport open(String uri, EmailSettings settings) {
+        return open(parse(uri), settings);
+    }
+
+    /**
+     * @param uri the transport URI as text
+     * @param settings the email settings
+     * @param providers the candidates
+     * @return a new transport
+     */
+    public static MailTransport open(String uri, EmailSettings settings, List<MailTransportProvider> providers) {
+        return open(parse(uri), settings, providers);
+    }
+
+    /**
+     * Parses a transport URI, accepting the short forms {@code memory:} and {@code smtp://} that
+     * {@link URI} refuses (they become {@code memory:/} and {@code smtp:/}).
+     *
+     * @param text the URI
+     * @return the URI
+     * @throws IllegalArgumentException naming the text when it is not a URI
+     */
+    public static URI parse(String text) {
+        Objects.requireNonNull(text, "uri");
+        String t = text.strip();
+        if (t.matches("[A-Za-z][A-Za-z0-9+.-]*:(//)?")) {
+            t = t.substring(0, t.indexOf(':')) + ":/";
+        }
+        try {
+            return new URI(t);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a transport URI (" + e.getReason()
+                    + "); use smtp://, smtps://, memory: or pickup:/dir", e);
+        }
+    }
+
+    /**
      * @param uri the transport URI
      * @param settings the email settings
      * @return a new transport; the caller closes it

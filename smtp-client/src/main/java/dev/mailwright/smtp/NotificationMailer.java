@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (NotificationMailer mailer = NotificationMailer.builder()
  *         .settings(settings).keyRing(keys)
- *         .transport(MailTransports.open(URI.create("smtp://"), settings))
+ *         .transport(MailTransports.open("smtp://", settings))
  *         .build()) {
  *     SendResult result = mailer.send(notification);
  * }
@@ -201,7 +201,7 @@ public final class NotificationMailer implements AutoCloseable {
         public NotificationMailer build() {
             require(settings != null, "settings(...) is required");
             require(keyRing != null, "keyRing(...) is required: the reply addresses are signed with it");
-            require(transport != null, "transport(...) is required, such as MailTransports.open(URI.create(\"smtp://\"), settings)");
+            require(transport != null, "transport(...) is required, such as MailTransports.open(\"smtp://\", settings)");
             require(settings.hostname() != null, "the settings have no host name; set mailwright.hostname");
             String noReply = EmailAddresses.require(settings.noReplyAddress(), "no-reply address");
             String host = HostNames.normalize(settings.hostname());

@@ -33,7 +33,7 @@ public record SmtpReply(int code, String enhancedStatus, String text) {
         if (line == null) {
             return Optional.empty();
         }
-        String joined = line.strip().replaceAll("\\r?\\n\\d{3}[ -]", " ");
+        String joined = line.strip().replaceAll("\\r?\\n\\d{3}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?", " ");
         Matcher m = REPLY.matcher(joined);
         if (!m.matches()) {
             return Optional.empty();

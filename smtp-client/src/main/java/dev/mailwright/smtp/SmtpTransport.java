@@ -8,7 +8,6 @@ import dev.mailwright.smtp.internal.AngusSessionProperties;
 import dev.mailwright.smtp.internal.SmtpPool;
 import dev.mailwright.smtp.spi.MailTransport;
 import dev.mailwright.smtp.spi.OutgoingMessage;
-import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,11 @@ import java.util.Properties;
  * messages per connection, 30 s idle expiry, NOOP check of connections idle longer than 5 s, 10 s
  * wait for a free connection; STARTTLS required (per the settings) with certificate and host-name
  * verification; finite timeouts from the settings. URIs {@code smtp://} and {@code smtps://}.
+ *
+ * <p>The write timeout is enforced by a watchdog thread rather than by Angus's per-write timer
+ * (which costs more CPU than the rest of a send): a transaction that takes longer than the write
+ * plus read timeout, or runs past the message's deadline, has its socket closed and fails with
+ * {@link FailureCategory#TIMEOUT}. Reads are bounded by the read timeout on the socket.
  *
  * <p>Thread-safe. {@link #close()} waits for sends in progress, then says QUIT on every connection.
  */
@@ -37,7 +41,7 @@ public final class SmtpTransport implements MailTransport {
         props.setProperty(p + "reportsuccess", "true");
         props.setProperty(p + "sendpartial", "true");
         props.putAll(b.sessionProperties);
-        this.pool = new SmtpPool(Session.getInstance(props), b.settings, new SmtpPool.Limits(b.maxConnections,
+        this.pool = new SmtpPool(props, b.settings, new SmtpPool.Limits(b.maxConnections,
                 b.maxMessagesPerConnection, b.idleTimeout, b.staleCheckAfter, b.connectionWait, b.closeTimeout));
     }
 

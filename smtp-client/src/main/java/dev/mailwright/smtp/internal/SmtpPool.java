@@ -44,11 +44,13 @@ public final class SmtpPool {
 
     private static final class Connection {
         final SMTPTransport transport;
+        final java.net.Socket socket;
         long lastUsed = System.nanoTime();
         int sent;
 
-        Connection(SMTPTransport transport) {
+        Connection(SMTPTransport transport, java.net.Socket socket) {
             this.transport = transport;
+            this.socket = socket;
         }
     }
 
@@ -57,18 +59,29 @@ public final class SmtpPool {
     private final Limits limits;
     private final Semaphore permits;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Watchdog watchdog;
+    private final long transactionLimitNanos;
     private volatile boolean closed;
 
     /**
-     * @param session the Angus session (properties from {@link AngusSessionProperties} and the caller's)
-     * @param settings for the host, port and credentials
+     * @param properties the Angus session properties (from {@link AngusSessionProperties} and the
+     *     caller's); the pool wraps the configured socket factory to watch sends, and replaces
+     *     Angus's per-write timer with its watchdog
+     * @param settings for the host, port, credentials and timeouts
      * @param limits the pool's limits
      */
-    public SmtpPool(Session session, EmailSettings settings, Limits limits) {
-        this.session = session;
+    public SmtpPool(java.util.Properties properties, EmailSettings settings, Limits limits) {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(properties);
+        SocketRecorder.install(props, AngusSessionProperties.protocol(settings));
+        this.session = Session.getInstance(props);
         this.settings = settings;
         this.limits = limits;
         this.permits = new Semaphore(limits.maxSize());
+        this.transactionLimitNanos = settings.writeTimeout().plus(settings.readTimeout()).toNanos();
+        Duration shortest = settings.writeTimeout().compareTo(settings.readTimeout()) < 0 ? settings.writeTimeout()
+                : settings.readTimeout();
+        this.watchdog = new Watchdog("mailwright-smtp-watchdog " + where(), shortest.dividedBy(10));
     }
 
     /**
@@ -107,7 +120,7 @@ public final class SmtpPool {
                 return failed(m, FailureCategory.classify(e), "cannot connect to " + where() + ": " + SmtpSender.describe(e));
             }
         }
-        SmtpSender.Attempt attempt = SmtpSender.send(session, c.transport, m);
+        SmtpSender.Attempt attempt = watched(c, m);
         if (!attempt.connectionUsable() && reused && attempt.beforeData()
                 && attempt.result() instanceof SendResult.Failed f && f.reply() == null) {
             LOG.debug("pooled connection to {} was dead ({}); reconnecting once", where(), f.category());
@@ -117,7 +130,7 @@ public final class SmtpPool {
             } catch (MessagingException | RuntimeException e) {
                 return failed(m, FailureCategory.classify(e), "cannot connect to " + where() + ": " + SmtpSender.describe(e));
             }
-            attempt = SmtpSender.send(session, c.transport, m);
+            attempt = watched(c, m);
         }
         c.sent++;
         c.lastUsed = System.nanoTime();
@@ -127,6 +140,25 @@ public final class SmtpPool {
             quietClose(c);
         }
         return attempt.result();
+    }
+
+    /** Sends under the watchdog: past the deadline, or write plus read timeout, the socket is closed. */
+    private SmtpSender.Attempt watched(Connection c, OutgoingMessage m) {
+        long untilDeadline = Duration.between(java.time.Instant.now(), m.deadline()).toNanos();
+        long limit = Math.max(0, Math.min(untilDeadline, transactionLimitNanos));
+        Watchdog.Watch watch = watchdog.start(c.socket, limit);
+        SmtpSender.Attempt attempt;
+        try {
+            attempt = SmtpSender.send(session, c.transport, m);
+        } finally {
+            watchdog.done(watch);
+        }
+        if (watch.fired) {
+            String detail = "the send to " + where() + " took longer than " + Duration.ofNanos(limit).toMillis()
+                    + " ms (the deadline, or the write plus read timeout) and was aborted";
+            return new SmtpSender.Attempt(failed(m, FailureCategory.TIMEOUT, detail), false, false);
+        }
+        return attempt;
     }
 
     private Connection takeIdle() {
@@ -167,8 +199,9 @@ public final class SmtpPool {
             case XOAUTH2 -> settings.tokenSupplier().map(s -> s.get()).map(Secret::reveal).orElse(null);
             default -> settings.password().map(Secret::reveal).orElse(null);
         };
+        SocketRecorder.take();
         t.connect(settings.smtpHost(), settings.port(), user, password);
-        return new Connection(t);
+        return new Connection(t, SocketRecorder.take());
     }
 
     private String where() {
@@ -211,5 +244,6 @@ public final class SmtpPool {
         if (drained) {
             permits.release(limits.maxSize());
         }
+        watchdog.close();
     }
 }

@@ -16,7 +16,7 @@ final class BenchMessages {
         StringBuilder t = new StringBuilder();
         StringBuilder h = new StringBuilder("<p>");
         String line = "The settings loader fails when the file is empty; this comment explains the fix in detail.\n";
-        for (int i = 0; i < 17; i++) {
+        for (int i = 0; i < 11; i++) {
             t.append(line);
             h.append(line.strip()).append("<br>\n");
         }

@@ -77,7 +77,8 @@ public final class MessageComposer {
         String replyTo = config.codec().encode(new ReplyTarget(n.thread().kind().replyType(), n.thread().id(),
                 n.recipient().userId()));
         NotificationTemplate.Body body = config.template().render(n, config.siteName());
-        StringBuilder out = new StringBuilder(n.textBody().length() * 2 + 2048);
+        int bodies = body.text().length() + (body.html() == null ? 0 : body.html().length());
+        StringBuilder out = new StringBuilder(bodies + bodies / 8 + 2048);
         addressing(out, n, replyTo);
         threading(out, n, messageId, rootId);
         listHeaders(out, n, replyTo);

@@ -107,6 +107,9 @@ final class MimeText {
 
     /** @return the text with every line end made CRLF */
     static String crlf(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text.indexOf('\n') < 0 ? text : text.replace("\n", CRLF);
+        }
         StringBuilder out = new StringBuilder(text.length() + 64);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

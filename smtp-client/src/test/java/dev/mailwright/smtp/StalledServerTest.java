@@ -78,7 +78,7 @@ class StalledServerTest {
         server.close();
     }
 
-    private static NotificationMailer mailer(int port, String body) {
+    private static NotificationMailer mailer(int port) {
         EmailSettings s = Fixtures.settings("127.0.0.1", port, ConnectionSecurity.NONE).toBuilder()
                 .readTimeout(Duration.ofMillis(700)).writeTimeout(Duration.ofMillis(700)).build();
         return Fixtures.mailer(SmtpTransport.builder().settings(s).build()).retry(RetryPolicy.NONE).build();
@@ -87,7 +87,7 @@ class StalledServerTest {
     @Test
     void serverThatStopsAnswering_endsWithTimeout() throws IOException {
         int port = start(true);
-        try (NotificationMailer mailer = mailer(port, "short")) {
+        try (NotificationMailer mailer = mailer(port)) {
             SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
             assertThat(r.category()).isEqualTo(FailureCategory.TIMEOUT);
         }
@@ -97,7 +97,7 @@ class StalledServerTest {
     void serverThatStopsReading_isAbortedByTheWatchdog() throws IOException {
         int port = start(false);
         String huge = ("0123456789abcdef".repeat(4) + "\n").repeat(400_000); // ~26 MB: more than any socket buffer
-        try (NotificationMailer mailer = mailer(port, huge)) {
+        try (NotificationMailer mailer = mailer(port)) {
             SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().textBody(huge).htmlBody(null).build());
             assertThat(r.category()).isEqualTo(FailureCategory.TIMEOUT);
             assertThat(r.detail()).contains("aborted");

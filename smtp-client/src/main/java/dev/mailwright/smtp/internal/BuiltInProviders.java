@@ -15,20 +15,30 @@ public final class BuiltInProviders {
     private BuiltInProviders() {
     }
 
+    /** What the four providers share: their scheme and this artifact. */
+    abstract static class Base implements MailTransportProvider {
+        private final String scheme;
+
+        Base(String scheme) {
+            this.scheme = scheme;
+        }
+
+        @Override
+        public final String scheme() {
+            return scheme;
+        }
+
+        @Override
+        public final String artifact() {
+            return ARTIFACT;
+        }
+    }
+
     /** {@code smtp://[host[:port]]}: SMTP with the settings' security; host and port override the settings'. */
-    public static final class Smtp implements MailTransportProvider {
+    public static final class Smtp extends Base {
         /** Needed by ServiceLoader. */
         public Smtp() {
-        }
-
-        @Override
-        public String scheme() {
-            return "smtp";
-        }
-
-        @Override
-        public String artifact() {
-            return ARTIFACT;
+            super("smtp");
         }
 
         @Override
@@ -38,19 +48,10 @@ public final class BuiltInProviders {
     }
 
     /** {@code smtps://[host[:port]]}: SMTP with implicit TLS. */
-    public static final class Smtps implements MailTransportProvider {
+    public static final class Smtps extends Base {
         /** Needed by ServiceLoader. */
         public Smtps() {
-        }
-
-        @Override
-        public String scheme() {
-            return "smtps";
-        }
-
-        @Override
-        public String artifact() {
-            return ARTIFACT;
+            super("smtps");
         }
 
         @Override
@@ -60,19 +61,10 @@ public final class BuiltInProviders {
     }
 
     /** {@code memory:}: a new {@link MemoryTransport}. */
-    public static final class Memory implements MailTransportProvider {
+    public static final class Memory extends Base {
         /** Needed by ServiceLoader. */
         public Memory() {
-        }
-
-        @Override
-        public String scheme() {
-            return "memory";
-        }
-
-        @Override
-        public String artifact() {
-            return ARTIFACT;
+            super("memory");
         }
 
         @Override
@@ -82,19 +74,10 @@ public final class BuiltInProviders {
     }
 
     /** {@code pickup:/path}: one {@code .eml} file per message in the directory. */
-    public static final class Pickup implements MailTransportProvider {
+    public static final class Pickup extends Base {
         /** Needed by ServiceLoader. */
         public Pickup() {
-        }
-
-        @Override
-        public String scheme() {
-            return "pickup";
-        }
-
-        @Override
-        public String artifact() {
-            return ARTIFACT;
+            super("pickup");
         }
 
         @Override

@@ -113,6 +113,53 @@ class GreenMailTest {
     }
 
     @Test
+    void pool_expiresIdleConnections_andRefusesSendsAfterClose() throws Exception {
+        int port = start("smtps", true).getSmtps().getPort();
+        AtomicInteger connections = new AtomicInteger();
+        EmailSettings s = settings(port, ConnectionSecurity.IMPLICIT_TLS).auth(AuthMethod.XOAUTH2).username("mailer")
+                .tokenSupplier(() -> {
+                    connections.incrementAndGet();
+                    return Secret.of("s3cret");
+                }).build();
+        SmtpTransport transport = SmtpTransport.builder().settings(s).trustedCertificates(TestTls.LOCALHOST.trust())
+                .idleTimeout(java.time.Duration.ofMillis(50)).build();
+        NotificationMailer mailer = Fixtures.mailer(transport).retry(RetryPolicy.NONE).build();
+        assertThat(mailer.send(Fixtures.issue().build()).isSent()).isTrue();
+        assertThat(transport.idleConnections()).isEqualTo(1);
+        Thread.sleep(120);
+        assertThat(mailer.send(Fixtures.issue().eventId("c2").build()).isSent()).isTrue();
+        assertThat(connections).as("the idle connection expired, so a new one was opened").hasValue(2);
+        mailer.close();
+        assertThat(transport.idleConnections()).isZero();
+        SendResult.Failed afterClose = (SendResult.Failed) transport.send(mailer.compose(Fixtures.issue().eventId("c3").build()));
+        assertThat(afterClose.detail()).contains("closed");
+    }
+
+    @Test
+    void trustedCertificates_fromPemFileAndKeyStore() throws Exception {
+        int port = start("smtps", false).getSmtps().getPort();
+        java.nio.file.Path pem = java.nio.file.Files.createTempFile("trusted-", ".pem");
+        try {
+            java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64,
+                    "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(TestTls.LOCALHOST.certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+            EmailSettings s = settings(port, ConnectionSecurity.IMPLICIT_TLS).build();
+            for (TrustedCertificates trust : java.util.List.of(TrustedCertificates.fromPem(pem),
+                    TrustedCertificates.fromKeyStore(TestTls.LOCALHOST.keyStoreFile, "PKCS12", TestTls.PASSWORD))) {
+                try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(s).trustedCertificates(trust)
+                        .build()).build()) {
+                    assertThat(mailer.send(Fixtures.issue().build()).isSent()).as("%s", trust).isTrue();
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(pem);
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedCertificates.fromPem(java.nio.file.Path.of("/nonexistent.pem")))
+                .isInstanceOf(SmtpException.class).hasMessageContaining("/nonexistent.pem");
+    }
+
+    @Test
     void implicitTls_withXoauth2_callsTheTokenSupplierPerConnection() {
         int port = start("smtps", true).getSmtps().getPort();
         AtomicInteger calls = new AtomicInteger();

@@ -122,6 +122,9 @@ class SmtpSinkTest {
             }
         }
         assertThat(results).allMatch(SendResult::isSent);
+        SendResult.Sent firstSent = (SendResult.Sent) results.get(0);
+        assertThat(firstSent.finalReply().code()).isEqualTo(250);
+        assertThat(firstSent.recipients()).singleElement().satisfies(r -> assertThat(r.reply().enhancedStatus()).isEqualTo("2.1.5"));
         assertThat(results.get(30).attempts()).isGreaterThan(1);
         try (Stream<Path> files = Files.list(spool)) {
             assertThat(files.count()).isGreaterThanOrEqualTo(60);

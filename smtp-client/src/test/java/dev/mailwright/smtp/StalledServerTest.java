@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 class StalledServerTest {
     private ServerSocket server;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch inData = new CountDownLatch(1);
+    private volatile String ehlo;
 
     /** @param readData whether the server reads the message text (then never answers) or stops reading */
     private int start(boolean readData) throws IOException {
@@ -53,6 +55,9 @@ class StalledServerTest {
         String line;
         while ((line = in.readLine()) != null) {
             String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+            if (cmd.equals("EHLO")) {
+                ehlo = line;
+            }
             String reply = switch (cmd) {
                 case "EHLO" -> "250-stalled\r\n250 8BITMIME\r\n";
                 case "DATA" -> "354 go ahead\r\n";
@@ -61,6 +66,7 @@ class StalledServerTest {
             out.write(reply.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             if (cmd.equals("DATA")) {
+                inData.countDown();
                 break;
             }
         }
@@ -78,10 +84,13 @@ class StalledServerTest {
         server.close();
     }
 
-    private static NotificationMailer mailer(int port) {
-        EmailSettings s = Fixtures.settings("127.0.0.1", port, ConnectionSecurity.NONE).toBuilder()
+    private static EmailSettings settings(int port) {
+        return Fixtures.settings("127.0.0.1", port, ConnectionSecurity.NONE).toBuilder()
                 .readTimeout(Duration.ofMillis(700)).writeTimeout(Duration.ofMillis(700)).build();
-        return Fixtures.mailer(SmtpTransport.builder().settings(s).build()).retry(RetryPolicy.NONE).build();
+    }
+
+    private static NotificationMailer mailer(int port) {
+        return Fixtures.mailer(SmtpTransport.builder().settings(settings(port)).build()).retry(RetryPolicy.NONE).build();
     }
 
     @Test
@@ -90,6 +99,36 @@ class StalledServerTest {
         try (NotificationMailer mailer = mailer(port)) {
             SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
             assertThat(r.category()).isEqualTo(FailureCategory.TIMEOUT);
+        }
+        assertThat(ehlo).as("the HELO/EHLO name comes from the settings").isEqualTo("EHLO ghe.example.com");
+    }
+
+    @Test
+    void sendDeadline_abortsASendInProgress() throws IOException {
+        int port = start(true);
+        EmailSettings slow = settings(port).toBuilder().readTimeout(Duration.ofSeconds(50)).build();
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(slow).build())
+                .deadline(Duration.ofMillis(500)).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.TIMEOUT);
+            assertThat(r.detail()).contains("aborted");
+            assertThat(r.attempts()).as("no retry past the deadline").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void busyPool_waitIsBounded_thenPoolExhausted() throws Exception {
+        int port = start(true);
+        SmtpTransport transport = SmtpTransport.builder().settings(settings(port)).maxConnections(1)
+                .connectionWait(Duration.ofMillis(100)).build();
+        try (NotificationMailer mailer = Fixtures.mailer(transport).retry(RetryPolicy.NONE).build()) {
+            Thread holder = new Thread(() -> mailer.send(Fixtures.issue().build()));
+            holder.start();
+            assertThat(inData.await(10, TimeUnit.SECONDS)).isTrue();
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().eventId("c2").build());
+            assertThat(r.category()).isEqualTo(FailureCategory.POOL_EXHAUSTED);
+            assertThat(r.detail()).contains("pool of 1");
+            holder.join();
         }
     }
 

@@ -30,16 +30,22 @@ class StartTlsTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     private int start(TestTls tls) {
+        return start(tls, true);
+    }
+
+    private int start(TestTls tls, boolean offerAuth) {
         int port = Peers.freePort();
         try {
-            server = SMTPServer.port(port).bindAddress(InetAddress.getByName("127.0.0.1")).hostName("localhost")
-                    .enableTLS().requireTLS().startTlsSocketFactory(tls.serverContext())
-                    .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, ctx) -> {
-                        if (!user.equals("mailer") || !password.equals("s3cret")) {
-                            throw new LoginFailedException();
-                        }
-                    }))
-                    .simpleMessageListener(new SimpleMessageListener() {
+            SMTPServer.Builder b = SMTPServer.port(port).bindAddress(InetAddress.getByName("127.0.0.1")).hostName("localhost")
+                    .enableTLS().requireTLS().startTlsSocketFactory(tls.serverContext());
+            if (offerAuth) {
+                b.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, ctx) -> {
+                    if (!user.equals("mailer") || !password.equals("s3cret")) {
+                        throw new LoginFailedException();
+                    }
+                }));
+            }
+            server = b.simpleMessageListener(new SimpleMessageListener() {
                         @Override
                         public boolean accept(String from, String recipient) {
                             return true;
@@ -78,6 +84,18 @@ class StartTlsTest {
             assertThat(r.isSent()).as("%s", r).isTrue();
         }
         assertThat(received).singleElement().asString().contains("Message-ID: <octo/hello-world/issues/42@ghe.example.com>");
+    }
+
+    @Test
+    void serverWithoutAuth_isAnAuthenticationFailure_notASilentUnauthenticatedSend() {
+        int port = start(TestTls.LOCALHOST, false);
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(settings(port))
+                .trustedCertificates(TestTls.LOCALHOST.trust()).build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.AUTHENTICATION);
+            assertThat(r.detail()).contains("does not offer AUTH");
+        }
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -201,7 +201,15 @@ public final class SmtpPool {
         };
         SocketRecorder.take();
         t.connect(settings.smtpHost(), settings.port(), user, password);
-        return new Connection(t, SocketRecorder.take());
+        Connection c = new Connection(t, SocketRecorder.take());
+        if (auth != AuthMethod.NONE && !t.supportsExtension("AUTH")) {
+            // Angus would silently go on without authenticating
+            quietClose(c);
+            throw new jakarta.mail.AuthenticationFailedException("the server " + where() + " does not offer AUTH, but the"
+                    + " settings ask for " + auth.key() + " authentication; use the submission port (587) of a server that"
+                    + " requires authentication, or set authentication to none for a trusted relay");
+        }
+        return c;
     }
 
     private String where() {

@@ -1,7 +1,7 @@
 /** Mailwright SMTP client: notification emails, their transports and the failure classification. */
 module dev.mailwright.smtp {
     requires transitive dev.mailwright.core;
-    requires transitive jakarta.mail;
+    requires jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
 

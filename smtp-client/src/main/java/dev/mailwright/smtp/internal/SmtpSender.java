@@ -101,14 +101,16 @@ final class SmtpSender {
 
     private static SendResult.Sent sent(OutgoingMessage m, List<RecipientStatus> recipients, SMTPTransport transport) {
         SmtpReply finalReply = reply(transport.getLastReturnCode(), transport.getLastServerResponse());
-        String queueId = null;
-        if (finalReply != null) {
-            Matcher matcher = QUEUE_ID.matcher(finalReply.text());
-            if (matcher.find()) {
-                queueId = matcher.group(1);
-            }
+        return new SendResult.Sent(m.messageId(), recipients, finalReply, queueId(finalReply), 1);
+    }
+
+    /** @return the queue id in a final reply ({@code queued as 4XyZ}, {@code id=...}), or null */
+    static String queueId(SmtpReply finalReply) {
+        if (finalReply == null) {
+            return null;
         }
-        return new SendResult.Sent(m.messageId(), recipients, finalReply, queueId, 1);
+        Matcher matcher = QUEUE_ID.matcher(finalReply.text());
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** @return the reply parsed from the server's text, or built from the code; null when there is no code */

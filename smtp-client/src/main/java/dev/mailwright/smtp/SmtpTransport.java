@@ -37,9 +37,6 @@ public final class SmtpTransport implements MailTransport {
     private SmtpTransport(Builder b) {
         this.settings = b.settings;
         Properties props = AngusSessionProperties.of(b.settings, b.trust);
-        String p = "mail." + AngusSessionProperties.protocol(b.settings) + ".";
-        props.setProperty(p + "reportsuccess", "true");
-        props.setProperty(p + "sendpartial", "true");
         props.putAll(b.sessionProperties);
         this.pool = new SmtpPool(props, b.settings, new SmtpPool.Limits(b.maxConnections,
                 b.maxMessagesPerConnection, b.idleTimeout, b.staleCheckAfter, b.connectionWait, b.closeTimeout));
@@ -110,8 +107,7 @@ public final class SmtpTransport implements MailTransport {
          * {@code mail.smtp.socketFactory} or {@code mail.smtp.ssl.socketFactory}). A socket factory
          * should return {@code SSLSocket}s for TLS, or Angus skips the server identity check.
          *
-         * @param properties the properties; {@code reportsuccess} and {@code sendpartial} are refused
-         *     (the per-recipient results need them)
+         * @param properties the properties
          * @return this
          */
         public Builder sessionProperties(Map<String, Object> properties) {
@@ -119,10 +115,6 @@ public final class SmtpTransport implements MailTransport {
             properties.forEach((k, v) -> {
                 Objects.requireNonNull(k, "property name");
                 Objects.requireNonNull(v, () -> "value of " + k);
-                if (k.endsWith(".reportsuccess") || k.endsWith(".sendpartial")) {
-                    throw new IllegalArgumentException("session property " + k + " is set by SmtpTransport itself"
-                            + " (it needs per-recipient replies); remove it");
-                }
             });
             sessionProperties.putAll(properties);
             return this;

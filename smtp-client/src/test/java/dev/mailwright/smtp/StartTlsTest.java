@@ -48,7 +48,7 @@ class StartTlsTest {
             server = b.simpleMessageListener(new SimpleMessageListener() {
                         @Override
                         public boolean accept(String from, String recipient) {
-                            return true;
+                            return !recipient.startsWith("nobody@");
                         }
 
                         @Override
@@ -84,6 +84,30 @@ class StartTlsTest {
             assertThat(r.isSent()).as("%s", r).isTrue();
         }
         assertThat(received).singleElement().asString().contains("Message-ID: <octo/hello-world/issues/42@ghe.example.com>");
+    }
+
+    @Test
+    void recipients_eachGetTheServersReply_andARejectionKeepsTheConnection() {
+        int port = start(TestTls.LOCALHOST);
+        SmtpTransport transport = SmtpTransport.builder().settings(settings(port)).trustedCertificates(TestTls.LOCALHOST.trust())
+                .maxConnections(1).build();
+        try (NotificationMailer mailer = Fixtures.mailer(transport).build()) {
+            dev.mailwright.smtp.spi.OutgoingMessage m = mailer.compose(Fixtures.issue().build());
+            SendResult partial = mailer.deliver(new dev.mailwright.smtp.spi.OutgoingMessage(m.messageId(), m.envelopeFrom(),
+                    List.of("octocat@example.com", "nobody@example.com"), m.content(), m.deadline()));
+            assertThat(partial).isInstanceOf(SendResult.Sent.class);
+            assertThat(partial.recipients()).extracting(RecipientStatus::accepted).containsExactly(true, false);
+            assertThat(partial.recipients().get(1).reply().code()).isBetween(550, 559);
+
+            SendResult none = mailer.deliver(new dev.mailwright.smtp.spi.OutgoingMessage(m.messageId(), m.envelopeFrom(),
+                    List.of("nobody@example.com"), m.content(), m.deadline()));
+            assertThat(((SendResult.Failed) none).category()).isEqualTo(FailureCategory.RECIPIENT_REJECTED);
+            assertThat(none.attempts()).isEqualTo(1);
+            assertThat(transport.idleConnections()).as("RSET keeps the connection usable").isEqualTo(1);
+
+            assertThat(mailer.send(Fixtures.issue().eventId("c3").build()).isSent()).isTrue();
+        }
+        assertThat(received).hasSize(2);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +42,12 @@ public final class SmtpPool {
     }
 
     private static final class Connection {
-        final SMTPTransport transport;
+        final PipeliningTransport transport;
         final java.net.Socket socket;
         long lastUsed = System.nanoTime();
         int sent;
 
-        Connection(SMTPTransport transport, java.net.Socket socket) {
+        Connection(PipeliningTransport transport, java.net.Socket socket) {
             this.transport = transport;
             this.socket = socket;
         }
@@ -149,7 +148,7 @@ public final class SmtpPool {
         Watchdog.Watch watch = watchdog.start(c.socket, limit);
         SmtpSender.Attempt attempt;
         try {
-            attempt = SmtpSender.send(session, c.transport, m);
+            attempt = SmtpSender.send(c.transport, m);
         } finally {
             watchdog.done(watch);
         }
@@ -191,7 +190,7 @@ public final class SmtpPool {
     }
 
     private Connection connect() throws MessagingException {
-        SMTPTransport t = (SMTPTransport) session.getTransport(AngusSessionProperties.protocol(settings));
+        PipeliningTransport t = new PipeliningTransport(session, AngusSessionProperties.protocol(settings));
         AuthMethod auth = settings.auth();
         String user = auth == AuthMethod.NONE ? null : settings.username().orElse(null);
         String password = switch (auth) {

@@ -1,0 +1,72 @@
+package dev.mailwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NotifyJsonTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void parse_readsEveryKindOfValue() {
+        Object v = NotifyJson.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"x\\n\\u00e9\\\"\", \"c\": {}} ");
+        assertThat(v).isInstanceOf(Map.class);
+        Map<?, ?> m = (Map<?, ?>) v;
+        assertThat((List<Object>) m.get("a")).containsExactly(new BigDecimal("1"), new BigDecimal("-2.5e3"), true, false, NotifyJson.NULL);
+        assertThat(m.get("b")).isEqualTo("x\n\u00e9\"");
+        assertThat((Map<?, ?>) m.get("c")).isEmpty();
+        assertThat(new java.util.ArrayList<Object>(m.keySet())).containsExactly("a", "b", "c");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"a\": 1,}|line 1, column 9: expected a string key",
+        "[1, 2,]|line 1, column 7: unexpected ']'",
+        "{'a': 1}|expected a string key",
+        "{\"a\": 01}|leading zeros",
+        "{\"a\": 1} x|after the JSON value",
+        "{\"a\": 1, \"a\": 2}|duplicate key \"a\"",
+        "// c\\n{}|line 1, column 1: unexpected '/'",
+        "{\"a\": \"\\x\"}|invalid escape",
+        "{\"a\": tru}|expected true",
+        "{\"a\": .5}|unexpected '.'",
+        "{\"a\": 1.}|expected a digit after '.'",
+        "\"abc|unexpected end of input",
+        "''|unexpected end of input"})
+    void parse_isStrict(String json, String message) {
+        assertThatThrownBy(() -> NotifyJson.parse(json.replace("\\n", "\n"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid JSON").hasMessageContaining(message);
+    }
+
+    @Test
+    void parse_refusesRawControlCharactersAndDeepNesting() {
+        assertThatThrownBy(() -> NotifyJson.parse("[\"a\tb\"]")).hasMessageContaining("control character U+0009");
+        assertThatThrownBy(() -> NotifyJson.parse("[".repeat(65) + "]".repeat(65))).hasMessageContaining("nesting deeper than 64");
+        assertThat(NotifyJson.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
+    }
+
+    @Test
+    void parse_reportsTheLineOfTheError() {
+        assertThatThrownBy(() -> NotifyJson.parse("{\n  \"a\": 1\n  \"b\": 2\n}")).hasMessageContaining("line 3, column 3");
+    }
+
+    @Test
+    void write_roundTrips() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("s", "quote \" backslash \\ line\n tab\t ctl\u0001");
+        m.put("n", 42);
+        m.put("l", List.of(true, "x"));
+        m.put("z", null);
+        String text = NotifyJson.write(m);
+        Map<?, ?> back = (Map<?, ?>) NotifyJson.parse(text);
+        assertThat(back.get("s")).isEqualTo(m.get("s"));
+        assertThat(back.get("n")).isEqualTo(new BigDecimal(42));
+        assertThat(back.get("z")).isSameAs(NotifyJson.NULL);
+    }
+}

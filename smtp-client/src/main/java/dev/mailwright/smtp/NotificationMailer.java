@@ -1,0 +1,226 @@
+package dev.mailwright.smtp;
+
+import dev.mailwright.core.EmailAddresses;
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.HostNames;
+import dev.mailwright.core.KeyRing;
+import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.smtp.internal.Boundaries;
+import dev.mailwright.smtp.internal.MessageComposer;
+import dev.mailwright.smtp.internal.Retrier;
+import dev.mailwright.smtp.spi.MailTransport;
+import dev.mailwright.smtp.spi.OutgoingMessage;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Composes notification emails and delivers them through a {@link MailTransport}, retrying
+ * transient failures with backoff and jitter within a deadline per send.
+ *
+ * <pre>{@code
+ * try (NotificationMailer mailer = NotificationMailer.builder()
+ *         .settings(settings).keyRing(keys)
+ *         .transport(MailTransports.open("smtp://", settings))
+ *         .build()) {
+ *     SendResult result = mailer.send(notification);
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; it owns its transport and closes it in {@link #close()}.
+ */
+public final class NotificationMailer implements AutoCloseable {
+    /** The default prefix of the reason, sender and recipient headers. */
+    public static final String DEFAULT_HEADER_PREFIX = "X-Mailwright-";
+
+    private final MessageComposer composer;
+    private final MailTransport transport;
+    private final Retrier retrier;
+    private final Duration deadline;
+
+    private NotificationMailer(Builder b, MessageComposer composer) {
+        this.composer = composer;
+        this.transport = b.transport;
+        this.retrier = new Retrier(b.retry, Clock.systemUTC());
+        this.deadline = b.deadline;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Composes the message without sending it: for previews, golden files and the memory transport.
+     *
+     * @param notification the notification
+     * @return the message and its envelope
+     */
+    public OutgoingMessage compose(Notification notification) {
+        Objects.requireNonNull(notification, "notification");
+        return composer.compose(notification, Instant.now().plus(deadline));
+    }
+
+    /**
+     * Composes and delivers one notification. Transient failures are retried within the deadline.
+     *
+     * @param notification the notification
+     * @return sent (per recipient) or failed (with its category and the server's reply)
+     */
+    public SendResult send(Notification notification) {
+        return deliver(compose(notification));
+    }
+
+    /**
+     * Delivers an already composed message, with the same retries as {@link #send(Notification)}.
+     *
+     * @param message the message
+     * @return sent or failed
+     */
+    public SendResult deliver(OutgoingMessage message) {
+        Objects.requireNonNull(message, "message");
+        return retrier.run(message, transport);
+    }
+
+    /** @return the transport's description */
+    public String transportDescription() {
+        return transport.describe();
+    }
+
+    /** Closes the transport (waits briefly for sends in progress). */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationMailer[" + transport.describe() + ", deadline=" + deadline + "]";
+    }
+
+    /** Builds a {@link NotificationMailer}; not thread-safe. */
+    public static final class Builder {
+        private EmailSettings settings;
+        private KeyRing keyRing;
+        private MailTransport transport;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> boundaries = Boundaries.random();
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Duration deadline = Duration.ofMinutes(2);
+        private String headerPrefix = DEFAULT_HEADER_PREFIX;
+        private URI webBase;
+        private String siteName;
+        private NotificationTemplate template = NotificationTemplate.standard();
+
+        private Builder() {
+        }
+
+        /** @param settings the email settings: no-reply address and host name are required @return this */
+        public Builder settings(EmailSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** @param keyRing signs the reply addresses @return this */
+        public Builder keyRing(KeyRing keyRing) {
+            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            return this;
+        }
+
+        /** @param transport delivers the messages; the mailer closes it @return this */
+        public Builder transport(MailTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * @param clock the clock of the Date header (inject a fixed one for golden files); deadlines
+         *     and retries always use the system clock
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param boundaries supplies MIME boundaries (inject a fixed one for golden files) @return this */
+        public Builder boundaries(Supplier<String> boundaries) {
+            this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
+            return this;
+        }
+
+        /** @param retry how transient failures are retried @return this */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** @param deadline the total time one send may take, retries included; positive @return this */
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /** @param headerPrefix prefix of the reason/sender/recipient headers, such as {@code X-GitHub-} @return this */
+        public Builder headerPrefix(String headerPrefix) {
+            Objects.requireNonNull(headerPrefix, "headerPrefix");
+            if (!headerPrefix.matches("[A-Za-z][A-Za-z0-9-]{0,40}-")) {
+                throw new IllegalArgumentException("header prefix '" + EmailAddresses.printable(headerPrefix)
+                        + "' must be letters, digits and hyphens ending with '-', such as X-Mailwright-");
+            }
+            this.headerPrefix = headerPrefix;
+            return this;
+        }
+
+        /** @param webBase the instance's web root for List-Archive; default {@code https://<hostname>/} @return this */
+        public Builder webBase(URI webBase) {
+            this.webBase = Objects.requireNonNull(webBase, "webBase");
+            return this;
+        }
+
+        /** @param siteName the name in "view it on ..."; default the host name @return this */
+        public Builder siteName(String siteName) {
+            this.siteName = Texts.headerSafe(siteName, "site name");
+            return this;
+        }
+
+        /** @param template renders the bodies; default {@link NotificationTemplate#standard()} @return this */
+        public Builder template(NotificationTemplate template) {
+            this.template = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * @return the mailer
+         * @throws IllegalStateException naming what is missing
+         */
+        public NotificationMailer build() {
+            require(settings != null, "settings(...) is required");
+            require(keyRing != null, "keyRing(...) is required: the reply addresses are signed with it");
+            require(transport != null, "transport(...) is required, such as MailTransports.open(\"smtp://\", settings)");
+            require(settings.hostname() != null, "the settings have no host name; set mailwright.hostname");
+            String noReply = EmailAddresses.require(settings.noReplyAddress(), "no-reply address");
+            String host = HostNames.normalize(settings.hostname());
+            URI base = webBase != null ? webBase : URI.create("https://" + host + "/");
+            if (!base.toString().endsWith("/")) {
+                base = URI.create(base + "/");
+            }
+            MessageComposer.Config config = new MessageComposer.Config(noReply, host, new ReplyAddressCodec(keyRing, host),
+                    headerPrefix, base, siteName != null ? siteName : host, template, clock, boundaries);
+            return new NotificationMailer(this, new MessageComposer(config));
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalStateException("NotificationMailer: " + message);
+            }
+        }
+    }
+}

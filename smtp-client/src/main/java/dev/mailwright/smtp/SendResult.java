@@ -1,0 +1,93 @@
+package dev.mailwright.smtp;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of sending one message: an expected outcome, never an exception.
+ */
+public sealed interface SendResult {
+
+    /** @return the Message-ID of the message, with angle brackets */
+    String messageId();
+
+    /** @return what the server said about each envelope recipient (may be empty when it failed before RCPT) */
+    List<RecipientStatus> recipients();
+
+    /** @return how many attempts were made (1 when the first one settled it) */
+    int attempts();
+
+    /** @return true for {@link Sent} */
+    default boolean isSent() {
+        return this instanceof Sent;
+    }
+
+    /**
+     * The server accepted the message for at least one recipient.
+     *
+     * @param messageId the Message-ID
+     * @param recipients each recipient, accepted or rejected
+     * @param finalReply the server's reply to the end of DATA, or null (memory, pickup)
+     * @param queueId the server's queue id from that reply ({@code queued as 4XyZ}), or null
+     * @param attempts attempts made
+     */
+    record Sent(String messageId, List<RecipientStatus> recipients, SmtpReply finalReply, String queueId, int attempts)
+            implements SendResult {
+        /** Validates and copies. */
+        public Sent {
+            Objects.requireNonNull(messageId, "messageId");
+            recipients = List.copyOf(recipients);
+            requirePositive(attempts);
+        }
+
+        /** @return the queue id, when the server gave one */
+        public Optional<String> queue() {
+            return Optional.ofNullable(queueId);
+        }
+
+        /** @return a copy with another attempt count */
+        public Sent withAttempts(int n) {
+            return new Sent(messageId, recipients, finalReply, queueId, n);
+        }
+    }
+
+    /**
+     * The message was not accepted for any recipient.
+     *
+     * @param messageId the Message-ID
+     * @param category why, for a program to act on
+     * @param reply the server's reply that refused it, or null when the failure was not a reply
+     *     (refused connection, timeout, certificate)
+     * @param detail what happened, in one line, never a secret
+     * @param recipients each recipient known so far
+     * @param attempts attempts made
+     */
+    record Failed(String messageId, FailureCategory category, SmtpReply reply, String detail,
+            List<RecipientStatus> recipients, int attempts) implements SendResult {
+        /** Validates and copies. */
+        public Failed {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(detail, "detail");
+            recipients = List.copyOf(recipients);
+            requirePositive(attempts);
+        }
+
+        /** @return the refusing reply, when there was one */
+        public Optional<SmtpReply> serverReply() {
+            return Optional.ofNullable(reply);
+        }
+
+        /** @return a copy with another attempt count */
+        public Failed withAttempts(int n) {
+            return new Failed(messageId, category, reply, detail, recipients, n);
+        }
+    }
+
+    private static void requirePositive(int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+    }
+}

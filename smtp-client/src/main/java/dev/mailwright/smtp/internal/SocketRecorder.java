@@ -1,0 +1,138 @@
+package dev.mailwright.smtp.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Socket factories that delegate to the configured one (the caller's, the trusted certificates',
+ * or the JVM default) and remember, per thread, the last socket they created, so that the pool's
+ * {@link Watchdog} can close a connection whose send overruns its time. The delegate's socket is
+ * returned as is, so an {@code SSLSocket} stays an {@code SSLSocket} and Angus still checks the
+ * server identity.
+ */
+final class SocketRecorder {
+    private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
+
+    private SocketRecorder() {
+    }
+
+    /** @return the last socket created by this thread, and forgets it */
+    static Socket take() {
+        Socket s = LAST.get();
+        LAST.remove();
+        return s;
+    }
+
+    private static Socket record(Socket s) {
+        LAST.set(s);
+        return s;
+    }
+
+    /** Wraps a plain socket factory. */
+    static final class Plain extends SocketFactory {
+        private final SocketFactory delegate;
+
+        Plain(SocketFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return record(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return record(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return record(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return record(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return record(delegate.createSocket(address, port, localAddress, localPort));
+        }
+    }
+
+    /** Wraps a TLS socket factory (implicit TLS); layered sockets (STARTTLS) are passed through. */
+    static final class Tls extends SSLSocketFactory {
+        private final SSLSocketFactory delegate;
+
+        Tls(SSLSocketFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return record(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+            return delegate.createSocket(s, host, port, autoClose);
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return delegate.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return record(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return record(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return record(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return record(delegate.createSocket(address, port, localAddress, localPort));
+        }
+    }
+
+    /**
+     * Installs the recording factory in the session properties, wrapping whatever factory is
+     * configured there (or the default), and removes Angus's per-write timer
+     * ({@code writetimeout}), which the watchdog replaces.
+     *
+     * @param props the session properties, changed in place
+     * @param protocol {@code smtp} or {@code smtps}
+     */
+    static void install(java.util.Properties props, String protocol) {
+        String p = "mail." + protocol + ".";
+        props.remove(p + "writetimeout");
+        if (protocol.equals("smtps")) {
+            Object configured = props.get(p + "ssl.socketFactory");
+            SSLSocketFactory base = configured instanceof SSLSocketFactory f ? f : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            props.put(p + "ssl.socketFactory", new Tls(base));
+        } else {
+            Object configured = props.get(p + "socketFactory");
+            SocketFactory base = configured instanceof SocketFactory f ? f : SocketFactory.getDefault();
+            props.put(p + "socketFactory", new Plain(base));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.mailwright.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwright.core.AuthMethod;
+import dev.mailwright.core.ConnectionSecurity;
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.Secret;
+import dev.mailwright.core.testing.Peers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Against Postfix's smtp-sink: a real server without STARTTLS, AUTH refused, stopped and restarted. */
+class SmtpSinkTest {
+    private final List<Peers.PeerProcess> peers = new ArrayList<>();
+
+    /** A spool directory smtp-sink can write as 'nobody' (the JUnit temp dir is root-only). */
+    private Path spool() throws IOException {
+        Path spool = Files.createTempDirectory("mailwright-sink-");
+        Files.setPosixFilePermissions(spool, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        spools.add(spool);
+        return spool;
+    }
+
+    private final List<Path> spools = new ArrayList<>();
+
+    private Peers.PeerProcess sink(int port, String... extra) {
+        Path program = Peers.require("smtp-sink", "postfix");
+        List<String> cmd = new ArrayList<>(List.of(program.toString(), "-u", "nobody"));
+        cmd.addAll(List.of(extra));
+        cmd.addAll(List.of("127.0.0.1:" + port, "100"));
+        Peers.PeerProcess p = Peers.start(port, cmd);
+        peers.add(p);
+        return p;
+    }
+
+    @AfterEach
+    void stopPeers() {
+        peers.forEach(Peers.PeerProcess::close);
+        for (Path spool : spools) {
+            try (Stream<Path> files = Files.list(spool)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // best effort clean-up of a temp dir
+            }
+        }
+    }
+
+    private static EmailSettings.Builder settings(int port, ConnectionSecurity security) {
+        return Fixtures.settings("127.0.0.1", port, security).toBuilder();
+    }
+
+    @Test
+    void serverWithoutStarttls_failsClosed_whenStarttlsIsRequired() throws IOException {
+        int port = Peers.freePort();
+        Path spool = spool();
+        sink(port, "-d", spool + "/%H%M%S.");
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.STARTTLS_REQUIRED).build()).build()).build()) {
+            SendResult r = mailer.send(Fixtures.issue().build());
+            assertThat(r).isInstanceOf(SendResult.Failed.class);
+            assertThat(((SendResult.Failed) r).category()).isEqualTo(FailureCategory.TLS_REQUIRED);
+            assertThat(r.attempts()).isEqualTo(1);
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            assertThat(files).as("nothing may be sent in clear text").isEmpty();
+        }
+    }
+
+    @Test
+    void rejectedAuth_isAnAuthenticationFailure() {
+        int port = Peers.freePort();
+        sink(port, "-B", "535 5.7.8 Error: authentication failed", "-f", "AUTH");
+        EmailSettings s = settings(port, ConnectionSecurity.NONE).auth(AuthMethod.LOGIN).username("mailer")
+                .password(Secret.of("hunter2")).build();
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(s)
+                .dangerouslyAllowPlaintextAuthentication().build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.AUTHENTICATION);
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(r.detail()).contains("535").doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void stoppedAndRestartedDuringABatch_everyMessageIsDelivered() throws Exception {
+        // the stop kills the pooled connections: the next send meets a dead connection, then refused
+        // connections until the restart; retries with backoff carry it through
+        int port = Peers.freePort();
+        Path spool = spool();
+        String[] args = {"-d", spool + "/%M%S."};
+        Peers.PeerProcess first = sink(port, args);
+        SmtpTransport transport = SmtpTransport.builder().settings(settings(port, ConnectionSecurity.NONE).build())
+                .maxConnections(2).build();
+        RetryPolicy retry = new RetryPolicy(20, Duration.ofMillis(50), Duration.ofMillis(400));
+        List<SendResult> results = new ArrayList<>();
+        try (NotificationMailer mailer = Fixtures.mailer(transport).clock(java.time.Clock.systemUTC()).retry(retry)
+                .deadline(Duration.ofSeconds(10)).build()) {
+            for (int i = 0; i < 60; i++) {
+                if (i == 30) {
+                    first.close();
+                    Thread restarter = new Thread(() -> {
+                        sleep(700);
+                        sink(port, args);
+                    });
+                    restarter.start();
+                    results.add(mailer.send(Fixtures.issue().eventId("c" + i).build()));
+                    restarter.join();
+                    continue;
+                }
+                results.add(mailer.send(Fixtures.issue().eventId("c" + i).build()));
+            }
+        }
+        assertThat(results).allMatch(SendResult::isSent);
+        SendResult.Sent firstSent = (SendResult.Sent) results.get(0);
+        assertThat(firstSent.finalReply().code()).isEqualTo(250);
+        assertThat(firstSent.recipients()).singleElement().satisfies(r -> assertThat(r.reply().enhancedStatus()).isEqualTo("2.1.5"));
+        assertThat(results.get(30).attempts()).isGreaterThan(1);
+        try (Stream<Path> files = Files.list(spool)) {
+            assertThat(files.count()).isGreaterThanOrEqualTo(60);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -22,6 +22,6 @@ class DemoCommandTest {
                 .contains("  > Yes: the first line is kept now. I tried it with three replies.")
                 .contains("Demo finished: every step behaved.")
                 .doesNotContain("[FAILED]");
-        assertThat(r.out().split("\\[ok\\]", -1)).hasSize(7);
+        assertThat(r.out().split("\\[ok\\]", -1)).as("seven checks").hasSize(8);
     }
 }

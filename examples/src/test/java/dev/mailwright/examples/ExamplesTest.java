@@ -2,13 +2,61 @@ package dev.mailwright.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.mailwright.core.ConnectionSecurity;
+import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.KeyRing;
+import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.core.ReplyTarget;
+import dev.mailwright.core.ThreadType;
+import dev.mailwright.core.testing.Peers;
+import dev.mailwright.dns.DnsReport;
+import dev.mailwright.dns.testing.KnotServer;
+import dev.mailwright.dns.testing.TestZones;
+import dev.mailwright.inbound.DeliveredReply;
+import dev.mailwright.smtp.SendResult;
+import dev.mailwright.smtp.testmail.TestEmailResult;
+import dev.mailwright.smtp.testmail.TestedSettingsSaver;
+import dev.mailwright.smtp.transcript.Diagnosis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs every example program so that none of them can rot. */
 class ExamplesTest {
+    static final KeyRing KEYS = KeyRing.of(HexFormat.of().parseHex(KeyRing.generateHexKey()));
+
+    @TempDir
+    Path dir;
+    GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Peers.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    EmailSettings settings() {
+        return EmailSettings.builder().smtpHost("127.0.0.1").port(smtp.getSmtp().getPort())
+                .security(ConnectionSecurity.NONE).noReplyAddress("noreply@ghe.example.com")
+                .hostname("ghe.example.com").build().requireValid();
+    }
 
     static String run(ThrowingMain main) throws Exception {
         PrintStream original = System.out;
@@ -44,5 +92,89 @@ class ExamplesTest {
         assertThat(out).containsPattern("Reply-To: reply\\+i-1-[0-9a-f]{40}-5@reply\\.ghe\\.example\\.com")
                 .contains("Reply for ReplyTarget[type=ISSUE, id=1, userId=5]")
                 .contains("Seed address: Forged[claimed=ReplyTarget[type=ISSUE, id=1, userId=5]]");
+    }
+
+    @Test
+    void sendNotificationExample_deliversThroughSmtp() throws Exception {
+        SendResult[] result = new SendResult[1];
+        String out = run(args -> result[0] = SendNotificationExample.send(settings(), KEYS));
+        assertThat(result[0]).isInstanceOf(SendResult.Sent.class);
+        assertThat(out).contains("Sent <octo/hello/issues/42/c1001@ghe.example.com>");
+        var received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getHeader("In-Reply-To")[0]).isEqualTo("<octo/hello/issues/42@ghe.example.com>");
+        String replyTo = received[0].getHeader("Reply-To")[0];
+        assertThat(new ReplyAddressCodec(KEYS, "ghe.example.com").decode(replyTo))
+                .isEqualTo(new dev.mailwright.core.DecodeResult.Valid(new ReplyTarget(ThreadType.ISSUE, 4242, 5), true));
+    }
+
+    @Test
+    void receiveRepliesExample_turnsAMaildirReplyIntoAComment() throws Exception {
+        Path maildir = dir.resolve("mail/reply");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        String address = new ReplyAddressCodec(KEYS, "ghe.example.com").encode(new ReplyTarget(ThreadType.ISSUE, 4242, 5));
+        String message = String.join("\r\n", "Return-Path: <mona@example.com>", "Delivered-To: " + address,
+                "From: Mona <mona@example.com>", "To: " + address, "Subject: Re: [octo/hello] Email replies (#42)",
+                "Message-ID: <reply-1@example.com>", "Content-Type: text/plain; charset=UTF-8", "",
+                "Confirmed, it works.", "", "On Thu, Nov 26, 2026 at 9:00 PM The Octocat <noreply@ghe.example.com> wrote:",
+                "> @mona the fix is merged; can you confirm?", "");
+        Path tmp = maildir.resolve("tmp/1795723425.M1P1Q1.ghe-example-com");
+        Files.writeString(tmp, message);
+        Files.move(tmp, maildir.resolve("new").resolve(tmp.getFileName()));
+        @SuppressWarnings("unchecked")
+        List<DeliveredReply>[] comments = new List[1];
+        String out = run(args -> comments[0] = ReceiveRepliesExample.receive(settings(), KEYS, maildir, dir.resolve("state")));
+        assertThat(comments[0]).singleElement().satisfies(c -> {
+            assertThat(c.target()).isEqualTo(new ReplyTarget(ThreadType.ISSUE, 4242, 5));
+            assertThat(c.text()).isEqualTo("Confirmed, it works.");
+        });
+        assertThat(out).contains("Comment on ReplyTarget[type=ISSUE, id=4242, userId=5] by mona@example.com: Confirmed, it works.");
+    }
+
+    @Test
+    void testSettingsExample_savesOnlyAfterDelivery() throws Exception {
+        Path store = dir.resolve("email.properties");
+        TestedSettingsSaver.Outcome[] outcome = new TestedSettingsSaver.Outcome[1];
+        String out = run(args -> outcome[0] = TestSettingsExample.testThenSave(settings(), "admin@ghe.example.com", store));
+        assertThat(outcome[0].saved()).isTrue();
+        assertThat(outcome[0].test()).isInstanceOf(TestEmailResult.Delivered.class);
+        assertThat(store).exists();
+        assertThat(out).contains("Connection opened: 127.0.0.1:").contains("Settings saved to");
+
+        Path other = dir.resolve("other.properties");
+        EmailSettings closedPort = settings().toBuilder().port(Peers.freePort()).build();
+        String failed = run(args -> outcome[0] = TestSettingsExample.testThenSave(closedPort, "admin@ghe.example.com", other));
+        assertThat(outcome[0].saved()).isFalse();
+        assertThat(other).doesNotExist();
+        assertThat(failed).contains("[FAILURE]").contains("Settings NOT saved");
+    }
+
+    @Test
+    void readTranscriptExample_explainsTheSeedsTranscript() throws Exception {
+        Path file = dir.resolve("unicorn.log");
+        try (var in = ExamplesTest.class.getResourceAsStream("/seed-unicorn.log")) {
+            Files.copy(in, file);
+        }
+        Diagnosis[] diagnosis = new Diagnosis[1];
+        String out = run(args -> diagnosis[0] = ReadTranscriptExample.explain(file));
+        assertThat(diagnosis[0].failure()).isPresent();
+        assertThat(out).contains("smtp.yourdomain.com:587").contains("535 5.7.1");
+    }
+
+    @Test
+    void checkDnsExample_againstARealDnsServer() throws Exception {
+        int sinkPort = Peers.freePort();
+        try (KnotServer knot = KnotServer.start(Map.of("good.test", String.join("\n", TestZones.good("good.test")) + "\n"), Set.of());
+             var sink = Peers.start(sinkPort, List.of(Peers.require("smtp-sink", "postfix").toString(), "-u", "nobody",
+                     "127.0.0.1:" + sinkPort, "10"))) {
+            DnsReport[] report = new DnsReport[1];
+            String out = run(args -> report[0] = CheckDnsExample.check("good.test", knot.address(), sinkPort));
+            assertThat(out).contains("[PASS] dns.reply.address: reply.good.test resolves to 127.0.0.1")
+                    .contains("[PASS] dns.noreply.mx: noreply.good.test has MX good.test")
+                    .contains("[PASS] dns.port." + sinkPort + ".open");
+            assertThat(report[0].hasFailures()).as(out).isFalse();
+        }
     }
 }

@@ -41,6 +41,17 @@ public final class TlsCredentials {
         return new TlsCredentials(Certificates.selfSigned(hostname), "self-signed for " + hostname);
     }
 
+    /**
+     * For hosts that manage their key material themselves (a key store, a secrets manager).
+     *
+     * @param context a server-side TLS context holding the certificate chain and private key
+     * @return the credentials
+     */
+    public static TlsCredentials of(SSLContext context) {
+        Objects.requireNonNull(context, "context");
+        return new TlsCredentials(context, "SSLContext " + context.getProtocol());
+    }
+
     /** @return the TLS context built from the credentials */
     public SSLContext sslContext() {
         return context;

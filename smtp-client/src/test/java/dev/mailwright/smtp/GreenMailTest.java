@@ -101,6 +101,20 @@ class GreenMailTest {
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
     }
 
+    /** The contract with the transcript capture, for implicit TLS: a factory under mail.smtps.socketFactory is used. */
+    @Test
+    void implicitTls_sessionPropertySocketFactory_isUsedAndStillVerified() {
+        int port = start("smtps", false).getSmtps().getPort();
+        AtomicInteger made = new AtomicInteger();
+        EmailSettings s = settings(port, ConnectionSecurity.IMPLICIT_TLS).build();
+        SmtpTransport transport = SmtpTransport.builder().settings(s).sessionProperties(java.util.Map.of("mail.smtps.socketFactory",
+                new StartTlsTest.DelegatingFactory(TestTls.LOCALHOST.trust().socketFactory(), made))).build();
+        try (NotificationMailer mailer = Fixtures.mailer(transport).build()) {
+            assertThat(mailer.send(Fixtures.issue().build()).isSent()).isTrue();
+        }
+        assertThat(made).hasValue(1);
+    }
+
     @Test
     void implicitTls_untrustedCertificate_isACertificateFailure() {
         int port = start("smtps", false).getSmtps().getPort();

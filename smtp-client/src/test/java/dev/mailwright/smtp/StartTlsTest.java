@@ -151,7 +151,7 @@ class StartTlsTest {
         assertThat(received).hasSize(2);
     }
 
-    /** Counts STARTTLS upgrades and returns the delegate's SSLSocket unchanged. */
+    /** Counts the sockets it makes (STARTTLS upgrades, or TLS connections) and returns the delegate's unchanged. */
     static final class DelegatingFactory extends SSLSocketFactory {
         private final SSLSocketFactory delegate;
         private final AtomicInteger layered;
@@ -169,6 +169,12 @@ class StartTlsTest {
         }
 
         @Override
+        public Socket createSocket() throws IOException {
+            layered.incrementAndGet();
+            return delegate.createSocket();
+        }
+
+        @Override
         public String[] getDefaultCipherSuites() {
             return delegate.getDefaultCipherSuites();
         }
@@ -180,21 +186,25 @@ class StartTlsTest {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
+            layered.incrementAndGet();
             return delegate.createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            layered.incrementAndGet();
             return delegate.createSocket(host, port, localHost, localPort);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
+            layered.incrementAndGet();
             return delegate.createSocket(host, port);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            layered.incrementAndGet();
             return delegate.createSocket(address, port, localAddress, localPort);
         }
     }

@@ -23,6 +23,17 @@ class TransportSelectionTest {
     }
 
     @Test
+    void discover_skipsAProviderThatCannotBeLoaded(@TempDir Path dir) throws Exception {
+        Path services = java.nio.file.Files.createDirectories(dir.resolve("META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve(MailTransportProvider.class.getName()), "com.example.MissingProvider\n");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertThat(MailTransports.discover(loader)).extracting(MailTransportProvider::scheme)
+                    .containsExactlyInAnyOrder("smtp", "smtps", "memory", "pickup");
+        }
+    }
+
+    @Test
     void open_selectsByUri(@TempDir Path dir) {
         try (MailTransport memory = MailTransports.open("memory:", Fixtures.settings())) {
             assertThat(memory).isInstanceOf(MemoryTransport.class);

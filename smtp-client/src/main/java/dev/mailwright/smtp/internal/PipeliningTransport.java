@@ -23,6 +23,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * without an exception per recipient; the composed bytes are written as they are.
  */
 final class PipeliningTransport extends SMTPTransport {
+    private boolean wroteText;
 
     /**
      * @param session the session
@@ -81,8 +82,6 @@ final class PipeliningTransport extends SMTPTransport {
     synchronized boolean wroteText() {
         return wroteText;
     }
-
-    private boolean wroteText;
 
     private SmtpSender.Attempt data(OutgoingMessage m, List<RecipientStatus> statuses) throws MessagingException, IOException {
         OutputStream out;

@@ -152,6 +152,10 @@ public final class SmtpPool {
         } finally {
             watchdog.done(watch);
         }
+        if (watch.fired && attempt.result().isSent()) {
+            // the watchdog fired just as the server accepted: keep the result, drop the connection
+            return new SmtpSender.Attempt(attempt.result(), false, false);
+        }
         if (watch.fired) {
             String detail = "the send to " + where() + " took longer than " + Duration.ofNanos(limit).toMillis()
                     + " ms (the deadline, or the write plus read timeout) and was aborted";

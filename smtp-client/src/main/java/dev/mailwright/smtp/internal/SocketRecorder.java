@@ -115,24 +115,36 @@ final class SocketRecorder {
     }
 
     /**
-     * Installs the recording factory in the session properties, wrapping whatever factory is
-     * configured there (or the default), and removes Angus's per-write timer
-     * ({@code writetimeout}), which the watchdog replaces.
+     * Installs the recording factory in the session properties, wrapping the factory configured
+     * there (or the default), and then removes Angus's per-write timer ({@code writetimeout}),
+     * which the watchdog replaces. When the configuration names a factory by class
+     * ({@code socketFactory.class}) or holds one that cannot be wrapped, nothing changes and
+     * Angus's write timeout stays in force.
      *
      * @param props the session properties, changed in place
      * @param protocol {@code smtp} or {@code smtps}
+     * @return true when the recorder was installed
      */
-    static void install(java.util.Properties props, String protocol) {
+    static boolean install(java.util.Properties props, String protocol) {
         String p = "mail." + protocol + ".";
-        props.remove(p + "writetimeout");
+        if (props.containsKey(p + "socketFactory.class") || props.containsKey(p + "ssl.socketFactory.class")) {
+            return false;
+        }
         if (protocol.equals("smtps")) {
-            Object configured = props.get(p + "ssl.socketFactory");
-            SSLSocketFactory base = configured instanceof SSLSocketFactory f ? f : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            Object configured = props.containsKey(p + "ssl.socketFactory") ? props.get(p + "ssl.socketFactory")
+                    : props.containsKey(p + "socketFactory") ? props.get(p + "socketFactory") : SSLSocketFactory.getDefault();
+            if (!(configured instanceof SSLSocketFactory base)) {
+                return false;
+            }
             props.put(p + "ssl.socketFactory", new Tls(base));
         } else {
-            Object configured = props.get(p + "socketFactory");
-            SocketFactory base = configured instanceof SocketFactory f ? f : SocketFactory.getDefault();
+            Object configured = props.getOrDefault(p + "socketFactory", SocketFactory.getDefault());
+            if (!(configured instanceof SocketFactory base)) {
+                return false;
+            }
             props.put(p + "socketFactory", new Plain(base));
         }
+        props.remove(p + "writetimeout");
+        return true;
     }
 }

@@ -1,0 +1,190 @@
+package dev.mailwright.inbound.internal.reply;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds where the history starts: reply headers ("On … wrote:", also wrapped over two or three
+ * lines), separators ("-----Original Message-----", forwarded-message lines), Outlook's header
+ * block and the text of the notification being answered. Each line is looked at a bounded number
+ * of times, so the scan is linear.
+ */
+final class HistoryScanner {
+    /** A header window is at most this many lines (a client wrapped it). */
+    private static final int MAX_HEADER_LINES = 3;
+    /** An Outlook block's other fields must come within this many lines of "From:". */
+    private static final int BLOCK_LINES = 6;
+    private static final int SHORT_HEADER = 80;
+
+    private final LanguageData data;
+    private final Set<String> notificationLines;
+
+    HistoryScanner(LanguageData data, Iterable<String> sentNotificationLines) {
+        this.data = data;
+        Set<String> set = new HashSet<>();
+        for (String line : sentNotificationLines) {
+            String norm = Normalizer.normalize(line);
+            if (norm.length() >= 8) {
+                set.add(norm);
+            }
+        }
+        this.notificationLines = set;
+    }
+
+    /**
+     * Marks reply headers followed by quotes as {@link LineKind#HEADER} and everything from the
+     * start of unmarked history on as {@link LineKind#HISTORY}.
+     *
+     * @return the index where the unmarked history starts, or the number of lines
+     */
+    int scan(ReplyLines lines, Signals signals) {
+        int n = lines.size();
+        for (int i = 0; i < n; i++) {
+            if (!lines.candidate(i)) {
+                continue;
+            }
+            int window = headerWindow(lines, i);
+            if (window > 0) {
+                int end = i + window;
+                int next = lines.nextNonBlank(end, n);
+                String joined = join(lines, i, end);
+                boolean strong = Normalizer.hasDigitOrAt(joined);
+                if (next >= 0 && lines.kind(next) == LineKind.QUOTE) {
+                    if (strong || joined.length() <= SHORT_HEADER) {
+                        lines.mark(i, end, LineKind.HEADER);
+                        signals.header(strong);
+                        i = end - 1;
+                        continue;
+                    }
+                } else if (next < 0 ? strong : joined.indexOf('@') >= 0) {
+                    return cut(lines, i, signals);
+                }
+            }
+            if (isSeparator(lines, i) || isOutlookBlock(lines, i) || isNotificationRun(lines, i)) {
+                return cut(lines, i, signals);
+            }
+        }
+        return n;
+    }
+
+    private int cut(ReplyLines lines, int at, Signals signals) {
+        int start = at;
+        int before = lines.previousNonBlank(at - 1);
+        if (before >= 0 && lines.candidate(before) && isRule(lines.line(before).strip())) {
+            start = before;
+        }
+        lines.mark(start, lines.size(), LineKind.HISTORY);
+        signals.unmarkedHistory();
+        return start;
+    }
+
+    /** @return true for a line of only dashes, underscores or em dashes (a rule before history) */
+    static boolean isRule(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '-' && c != '_' && c != '\u2014' && c != '\u2013' && c != '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the number of lines (1 to 3) of a reply header starting at i, or 0 */
+    int headerWindow(ReplyLines lines, int i) {
+        for (int w = 1; w <= MAX_HEADER_LINES; w++) {
+            int last = i + w - 1;
+            if (!lines.candidate(last)) {
+                return 0;
+            }
+            String lastNorm = lines.norm(last);
+            if (!lastNorm.endsWith(":") && !lastNorm.endsWith("wrote")) {
+                continue;
+            }
+            if (matchesHeader(join(lines, i, i + w))) {
+                boolean laterStart = w > 1 && matchesHeader(join(lines, i + 1, i + w));
+                return laterStart ? 0 : w;
+            }
+        }
+        return 0;
+    }
+
+    private boolean matchesHeader(String normalized) {
+        return LanguageData.any(data.replyHeaders(), normalized);
+    }
+
+    private static String join(ReplyLines lines, int from, int to) {
+        if (to - from == 1) {
+            return lines.norm(from);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int j = from; j < to; j++) {
+            String part = lines.norm(j);
+            if (sb.length() > 0 && !part.isEmpty() && sb.charAt(sb.length() - 1) != '<'
+                    && part.charAt(0) != '>' && part.charAt(0) != ':') {
+                sb.append(' ');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** "-----Original Message-----", "Begin forwarded message:" and their translations. */
+    boolean isSeparator(ReplyLines lines, int i) {
+        String norm = lines.norm(i);
+        int start = 0;
+        int end = norm.length();
+        while (start < end && "-_=* >".indexOf(norm.charAt(start)) >= 0) {
+            start++;
+        }
+        boolean colon = end > start && norm.charAt(end - 1) == ':';
+        if (colon) {
+            end--;
+        }
+        while (end > start && "-_=* ".indexOf(norm.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        boolean dashes = start >= 2 || norm.length() - end >= 2;
+        return (dashes || colon) && end > start && data.isSeparatorPhrase(norm.substring(start, end));
+    }
+
+    /** Outlook's "From: / Sent: / To: / Subject:" block, in any language of the data. */
+    boolean isOutlookBlock(ReplyLines lines, int i) {
+        if (!"from".equals(fieldOf(lines, i))) {
+            return false;
+        }
+        Set<String> others = new HashSet<>();
+        int limit = Math.min(lines.size(), i + 1 + BLOCK_LINES);
+        for (int j = i + 1; j < limit; j++) {
+            String field = lines.candidate(j) ? fieldOf(lines, j) : null;
+            if (field != null && !"from".equals(field)) {
+                others.add(field);
+            }
+        }
+        return others.size() >= 2;
+    }
+
+    private String fieldOf(ReplyLines lines, int i) {
+        if (!lines.candidate(i)) {
+            return null;
+        }
+        String norm = lines.norm(i);
+        int colon = norm.indexOf(':');
+        if (colon <= 0 || colon > 40) {
+            return null;
+        }
+        String label = norm.substring(0, colon).replace("*", "").strip();
+        return data.field(label);
+    }
+
+    /** Two lines in a row (blank lines aside) that are lines of the notification answered. */
+    private boolean isNotificationRun(ReplyLines lines, int i) {
+        if (notificationLines.isEmpty() || !notificationLines.contains(lines.norm(i))) {
+            return false;
+        }
+        int next = lines.nextNonBlank(i + 1, lines.size());
+        return next >= 0 && lines.candidate(next) && notificationLines.contains(lines.norm(next));
+    }
+}

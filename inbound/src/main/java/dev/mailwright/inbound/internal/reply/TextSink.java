@@ -1,0 +1,145 @@
+package dev.mailwright.inbound.internal.reply;
+
+/**
+ * Where {@link HtmlRenderer} writes: lines with a quote prefix fixed when each line starts,
+ * white space collapsed outside code, blank lines between blocks added only when content follows.
+ */
+final class TextSink {
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder line = new StringBuilder();
+    private String prefix = "";
+    private int quoteDepth;
+    private boolean rest;
+    private int pendingBlank;
+    private boolean space;
+    private int lineNumber;
+
+    /** Ends the current line (if any) and asks for {@code breaks - 1} blank lines before more content. */
+    void block(int breaks) {
+        if (line.length() > 0) {
+            endLine();
+        }
+        pendingBlank = Math.max(pendingBlank, breaks - 1);
+    }
+
+    /** A {@code <br>}: ends the current line, or adds an empty one. */
+    void newline() {
+        if (line.length() > 0) {
+            endLine();
+        } else {
+            pendingBlank++;
+        }
+    }
+
+    /** Writes a whole line of its own. */
+    void line(String text) {
+        block(1);
+        raw(text);
+        endLine();
+    }
+
+    void enterQuote() {
+        quoteDepth++;
+    }
+
+    void leaveQuote() {
+        quoteDepth = Math.max(0, quoteDepth - 1);
+    }
+
+    /** Everything from here to the end is quoted history. */
+    void quoteRest() {
+        rest = true;
+    }
+
+    /** Text collapsed as HTML collapses it. */
+    void words(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = true;
+            } else {
+                if (space && line.length() > 0) {
+                    line.append(' ');
+                }
+                space = false;
+                append(c);
+            }
+        }
+    }
+
+    /** Text kept as it is, line breaks included (inside {@code <pre>}). */
+    void verbatim(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                endLine();
+            } else if (c != '\r') {
+                append(c);
+            }
+        }
+    }
+
+    /** Text written as it is, at the current position. */
+    void raw(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            append(text.charAt(i));
+        }
+        space = false;
+    }
+
+    private void append(char c) {
+        if (line.length() == 0) {
+            startLine();
+        }
+        line.append(c);
+    }
+
+    private void startLine() {
+        if (out.length() > 0) {
+            for (int i = 0; i < pendingBlank; i++) {
+                out.append(currentPrefix().strip()).append('\n');
+            }
+        }
+        pendingBlank = 0;
+        prefix = currentPrefix();
+        line.append(prefix);
+    }
+
+    private String currentPrefix() {
+        int depth = quoteDepth + (rest ? 1 : 0);
+        return depth == 0 ? "" : ">".repeat(depth) + " ";
+    }
+
+    private void endLine() {
+        if (line.length() == 0) {
+            startLine();
+        }
+        out.append(line).append('\n');
+        line.setLength(0);
+        space = false;
+        lineNumber++;
+    }
+
+    /** @return the current line number and position, for {@link #link} (position -1: line not started) */
+    int[] mark() {
+        return new int[] {lineNumber, line.length() == 0 ? -1 : line.length()};
+    }
+
+    /** Makes the text written since {@code mark} a Markdown link, or appends the address. */
+    void link(int[] mark, String href) {
+        int at = mark[1] < 0 ? prefix.length() : mark[1];
+        if (mark[0] == lineNumber && line.length() > 0 && at <= line.length()) {
+            line.insert(at, '[');
+            raw("](" + href + ")");
+        } else {
+            raw(" (" + href + ")");
+        }
+    }
+
+    String finish() {
+        if (line.length() > 0) {
+            endLine();
+        }
+        return out.toString();
+    }
+}

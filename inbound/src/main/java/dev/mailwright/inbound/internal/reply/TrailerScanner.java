@@ -1,0 +1,143 @@
+package dev.mailwright.inbound.internal.reply;
+
+/**
+ * Marks what closes a stretch of new text: signatures after "-- " (and, with care, "--"),
+ * mobile and webmail signatures on the last lines, legal disclaimers, and the lines of our own
+ * notification's footer. A stretch ends at the next line that is neither new text nor blank.
+ */
+final class TrailerScanner {
+    private static final int SHORT_SIGNATURE_LINES = 6;
+    private static final int SIGNATURE_LINE_CHARS = 72;
+    private static final int LONG_SIGNATURE_LINES = 15;
+
+    private final LanguageData data;
+    private final boolean footerFromNotification;
+
+    TrailerScanner(LanguageData data, boolean footerFromNotification) {
+        this.data = data;
+        this.footerFromNotification = footerFromNotification;
+    }
+
+    void scan(ReplyLines lines, int limit, Signals signals) {
+        markFooters(lines, limit, signals);
+        for (int i = 0; i < limit; i++) {
+            if (!lines.candidate(i)) {
+                continue;
+            }
+            String raw = lines.line(i);
+            int end = stretchEnd(lines, i, limit);
+            if (raw.startsWith("-- ") && raw.substring(3).isBlank()) {
+                signals.signature(true);
+                if (countNonBlank(lines, i + 1, end) > LONG_SIGNATURE_LINES) {
+                    signals.longSignature();
+                }
+                lines.mark(i, end, LineKind.SIGNATURE);
+                i = end - 1;
+            } else if (raw.strip().equals("--") && looksLikeSignature(lines, i + 1, end)) {
+                signals.signature(false);
+                lines.mark(i, end, LineKind.SIGNATURE);
+                i = end - 1;
+            } else if (startsParagraph(lines, i) && data.isDisclaimerStart(lines.norm(i))) {
+                signals.disclaimer();
+                lines.mark(i, end, LineKind.DISCLAIMER);
+                i = end - 1;
+            }
+        }
+        markMobileSignatures(lines, limit, signals);
+    }
+
+    private void markFooters(ReplyLines lines, int limit, Signals signals) {
+        for (int i = 0; i < limit; i++) {
+            if (lines.candidate(i) && data.isFooter(lines.norm(i))) {
+                lines.mark(i, i + 1, LineKind.FOOTER);
+                int before = lines.previousNonBlank(i - 1);
+                if (before >= 0 && lines.candidate(before) && HistoryScanner.isRule(lines.line(before).strip())) {
+                    lines.mark(before, before + 1, LineKind.FOOTER);
+                }
+                if (!footerFromNotification) {
+                    signals.footerWithoutNotification();
+                }
+            }
+        }
+    }
+
+    /** The last line of each stretch of new text, if it is a signature like "Sent from my iPhone". */
+    private void markMobileSignatures(ReplyLines lines, int limit, Signals signals) {
+        for (int i = 0; i < limit; i++) {
+            if (lines.kind(i) != LineKind.TEXT) {
+                continue;
+            }
+            int next = lines.nextNonBlank(i + 1, limit);
+            if (next >= 0 && (lines.kind(next) == LineKind.TEXT || lines.kind(next) == LineKind.CODE)) {
+                continue;
+            }
+            for (int j = i, k = 0; k < 2 && j >= 0 && lines.candidate(j) && data.isSignature(lines.norm(j)); k++) {
+                lines.mark(j, j + 1, LineKind.SIGNATURE);
+                signals.signature(true);
+                j = lines.previousNonBlank(j - 1);
+            }
+        }
+    }
+
+    /** @return the first line at or after i that is neither new text, code nor blank */
+    private static int stretchEnd(ReplyLines lines, int i, int limit) {
+        int j = i;
+        while (j < limit) {
+            LineKind k = lines.kind(j);
+            if (k != LineKind.TEXT && k != LineKind.CODE && k != LineKind.BLANK) {
+                break;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean startsParagraph(ReplyLines lines, int i) {
+        return i == 0 || lines.kind(i - 1) != LineKind.TEXT && lines.kind(i - 1) != LineKind.CODE;
+    }
+
+    private static int countNonBlank(ReplyLines lines, int from, int to) {
+        int count = 0;
+        for (int j = from; j < to; j++) {
+            if (lines.kind(j) != LineKind.BLANK) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A bare "--" is a signature delimiter only when a few short lines follow that read like a
+     * name, a title, a company: no list item, no code, no option, at most one sentence.
+     */
+    private static boolean looksLikeSignature(ReplyLines lines, int from, int to) {
+        int count = 0;
+        int sentences = 0;
+        for (int j = from; j < to; j++) {
+            if (lines.kind(j) == LineKind.BLANK) {
+                continue;
+            }
+            String s = lines.line(j).strip();
+            if (lines.kind(j) != LineKind.TEXT || s.length() > SIGNATURE_LINE_CHARS || isListOrOption(s)) {
+                return false;
+            }
+            if (s.split(" ").length >= 4 && ".?!".indexOf(s.charAt(s.length() - 1)) >= 0) {
+                sentences++;
+            }
+            count++;
+        }
+        return count >= 1 && count <= SHORT_SIGNATURE_LINES && sentences <= 1;
+    }
+
+    private static boolean isListOrOption(String s) {
+        char c = s.charAt(0);
+        if (c == '-' || c == '*' || c == '+' || c == '`' || c == '$' || c == '#') {
+            return true;
+        }
+        int d = 0;
+        while (d < s.length() && Character.isDigit(s.charAt(d))) {
+            d++;
+        }
+        return d > 0 && d < s.length() && (s.charAt(d) == '.' || s.charAt(d) == ')');
+    }
+}

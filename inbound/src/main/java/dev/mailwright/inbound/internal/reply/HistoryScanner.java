@@ -103,12 +103,25 @@ final class HistoryScanner {
             if (!lastNorm.endsWith(":") && !lastNorm.endsWith("wrote")) {
                 continue;
             }
-            if (matchesHeader(join(lines, i, i + w))) {
-                boolean laterStart = w > 1 && matchesHeader(join(lines, i + 1, i + w));
-                return laterStart ? 0 : w;
+            String joined = join(lines, i, i + w);
+            if (w == 1 ? matchesHeader(joined) : matchesAnchoredHeader(joined)) {
+                return w;
+            }
+            if (w > 1 && matchesHeader(joined)) {
+                return matchesHeader(join(lines, i + 1, i + w)) ? 0 : w;
             }
         }
         return 0;
+    }
+
+    /** A pattern with literal text before its first '*' ("On * wrote:") pins where a header starts. */
+    private boolean matchesAnchoredHeader(String normalized) {
+        for (Glob g : data.replyHeaders()) {
+            if (!g.prefix().isEmpty() && g.matches(normalized)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matchesHeader(String normalized) {

@@ -60,8 +60,7 @@ final class HtmlRenderer implements NodeFilter {
 
     private void open(Element e, String name, String mark) {
         if (HtmlStructure.SIGNATURE.equals(mark)) {
-            out.block(1);
-            out.line("-- ");
+            out.signatureDelimiter();
         }
         if (PARAGRAPHS.contains(name) || HtmlStructure.QUOTE.equals(mark)) {
             out.block(2);

@@ -11,6 +11,7 @@ final class TextSink {
     private int quoteDepth;
     private boolean rest;
     private int pendingBlank;
+    private int pendingDepth;
     private boolean space;
     private int lineNumber;
 
@@ -19,7 +20,16 @@ final class TextSink {
         if (line.length() > 0) {
             endLine();
         }
-        pendingBlank = Math.max(pendingBlank, breaks - 1);
+        request(breaks - 1);
+    }
+
+    /** Asks for blank lines before the next content (at most one: HTML spacing is not content). */
+    private void request(int blanks) {
+        if (blanks <= 0) {
+            return;
+        }
+        pendingDepth = pendingBlank == 0 ? depth() : Math.min(pendingDepth, depth());
+        pendingBlank = 1;
     }
 
     /** A {@code <br>}: ends the current line, or adds an empty one. */
@@ -27,8 +37,22 @@ final class TextSink {
         if (line.length() > 0) {
             endLine();
         } else {
-            pendingBlank++;
+            request(1);
         }
+    }
+
+    /** A signature delimiter "-- " on a line of its own, replacing a "--" just written (HTML drops its space). */
+    void signatureDelimiter() {
+        block(1);
+        String p = currentPrefix();
+        for (String last : new String[] {p + "--\n", p + "-- \n"}) {
+            int at = out.length() - last.length();
+            if (at >= 0 && out.indexOf(last, at) == at && (at == 0 || out.charAt(at - 1) == '\n')) {
+                out.setLength(at);
+                break;
+            }
+        }
+        line("-- ");
     }
 
     /** Writes a whole line of its own. */
@@ -79,8 +103,11 @@ final class TextSink {
         }
     }
 
-    /** Text written as it is, at the current position. */
+    /** Text written as it is, at the current position (after a pending space). */
     void raw(String text) {
+        if (space && line.length() > 0) {
+            line.append(' ');
+        }
         for (int i = 0; i < text.length(); i++) {
             append(text.charAt(i));
         }
@@ -97,7 +124,7 @@ final class TextSink {
     private void startLine() {
         if (out.length() > 0) {
             for (int i = 0; i < pendingBlank; i++) {
-                out.append(currentPrefix().strip()).append('\n');
+                out.append(prefixFor(Math.min(pendingDepth, depth())).strip()).append('\n');
             }
         }
         pendingBlank = 0;
@@ -105,8 +132,15 @@ final class TextSink {
         line.append(prefix);
     }
 
+    private int depth() {
+        return quoteDepth + (rest ? 1 : 0);
+    }
+
     private String currentPrefix() {
-        int depth = quoteDepth + (rest ? 1 : 0);
+        return prefixFor(depth());
+    }
+
+    private static String prefixFor(int depth) {
         return depth == 0 ? "" : ">".repeat(depth) + " ";
     }
 
@@ -128,6 +162,9 @@ final class TextSink {
     /** Makes the text written since {@code mark} a Markdown link, or appends the address. */
     void link(int[] mark, String href) {
         int at = mark[1] < 0 ? prefix.length() : mark[1];
+        while (at < line.length() && line.charAt(at) == ' ') {
+            at++;
+        }
         if (mark[0] == lineNumber && line.length() > 0 && at <= line.length()) {
             line.insert(at, '[');
             raw("](" + href + ")");

@@ -111,6 +111,10 @@ final class TrailerScanner {
      * name, a title, a company: no list item, no code, no option, at most one sentence.
      */
     private static boolean looksLikeSignature(ReplyLines lines, int from, int to) {
+        int first = lines.nextNonBlank(from, to);
+        if (first < 0 || !looksLikeName(lines.line(first).strip())) {
+            return false;
+        }
         int count = 0;
         int sentences = 0;
         for (int j = from; j < to; j++) {
@@ -118,7 +122,8 @@ final class TrailerScanner {
                 continue;
             }
             String s = lines.line(j).strip();
-            if (lines.kind(j) != LineKind.TEXT || s.length() > SIGNATURE_LINE_CHARS || isListOrOption(s)) {
+            if (lines.kind(j) != LineKind.TEXT || s.length() > SIGNATURE_LINE_CHARS || isListOrOption(s)
+                    || s.endsWith(":")) {
                 return false;
             }
             if (s.split(" ").length >= 4 && ".?!".indexOf(s.charAt(s.length() - 1)) >= 0) {
@@ -127,6 +132,13 @@ final class TrailerScanner {
             count++;
         }
         return count >= 1 && count <= SHORT_SIGNATURE_LINES && sentences <= 1;
+    }
+
+    /** A name line: short, a few words, opening with a capital (or a letter of a script without case). */
+    private static boolean looksLikeName(String s) {
+        int first = s.codePointAt(0);
+        boolean capital = Character.isUpperCase(first) || Character.isLetter(first) && !Character.isLowerCase(first);
+        return capital && s.length() <= 40 && s.split(" ").length <= 5 && !s.endsWith(":");
     }
 
     private static boolean isListOrOption(String s) {

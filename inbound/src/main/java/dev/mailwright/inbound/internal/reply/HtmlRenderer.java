@@ -2,6 +2,7 @@ package dev.mailwright.inbound.internal.reply;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -23,10 +24,15 @@ final class HtmlRenderer implements NodeFilter {
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section",
             "article", "header", "footer", "main", "nav", "center", "form", "caption");
 
+    private final Map<Element, String> marks;
     private final TextSink out = new TextSink();
     private final Deque<Integer> listCounters = new ArrayDeque<>();
     private final Deque<int[]> linkStarts = new ArrayDeque<>();
     private int preDepth;
+
+    HtmlRenderer(Map<Element, String> marks) {
+        this.marks = marks;
+    }
 
     String text() {
         return out.finish();
@@ -49,7 +55,7 @@ final class HtmlRenderer implements NodeFilter {
         if (SKIPPED.contains(name) || isHidden(e)) {
             return FilterResult.SKIP_ENTIRELY;
         }
-        String mark = e.attr(HtmlStructure.ATTR);
+        String mark = marks.getOrDefault(e, "");
         if (HtmlStructure.REST.equals(mark)) {
             out.block(2);
             out.quoteRest();
@@ -119,7 +125,7 @@ final class HtmlRenderer implements NodeFilter {
             return FilterResult.CONTINUE;
         }
         String name = e.normalName();
-        String mark = e.attr(HtmlStructure.ATTR);
+        String mark = marks.getOrDefault(e, "");
         switch (name) {
             case "ul", "ol" -> listCounters.poll();
             case "pre" -> {
@@ -150,17 +156,9 @@ final class HtmlRenderer implements NodeFilter {
     private void closeLink(Element a) {
         int[] start = linkStarts.poll();
         String href = a.attr("href").strip();
-        if (start == null || !(href.startsWith("http://") || href.startsWith("https://"))) {
-            return;
+        if (start != null && (href.startsWith("http://") || href.startsWith("https://"))) {
+            out.link(start, href);
         }
-        String text = a.text().strip();
-        if (text.equals(href) || text.isEmpty()) {
-            if (text.isEmpty()) {
-                out.raw(href);
-            }
-            return;
-        }
-        out.link(start, href);
     }
 
     private static boolean isHidden(Element e) {

@@ -1,16 +1,19 @@
 package dev.mailwright.inbound.internal.reply;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds the structure mail clients leave in an HTML reply and marks it for the renderer with a
- * {@value #ATTR} attribute: {@value #QUOTE} for a quoted element (rendered with {@code >}),
- * {@value #REST} for the first element of quoted history that runs to the end of the message,
- * {@value #SIGNATURE} for a signature (rendered after a "-- " line).
+ * Finds the structure mail clients leave in an HTML reply and marks it for the renderer:
+ * {@value #QUOTE} for a quoted element (rendered with {@code >}), {@value #REST} for the first
+ * element of quoted history that runs to the end of the message, {@value #SIGNATURE} for a
+ * signature (rendered after a "-- " line). Marks are kept in an identity map, not set as
+ * attributes: jsoup finds the owner document of a node it changes by walking up the tree, which
+ * deep nesting would make quadratic.
  */
 final class HtmlStructure {
-    static final String ATTR = "data-mailwright";
     static final String QUOTE = "quote";
     static final String REST = "rest";
     static final String SIGNATURE = "signature";
@@ -30,16 +33,14 @@ final class HtmlStructure {
     private HtmlStructure() {
     }
 
-    /** @return the number of elements marked */
-    static int mark(Document doc, LanguageData data) {
-        int marked = 0;
+    /** @return the marked elements and their marks */
+    static Map<Element, String> mark(Document doc, LanguageData data) {
+        Map<Element, String> marks = new IdentityHashMap<>();
         for (Element e : doc.select(SIGNATURES)) {
-            e.attr(ATTR, SIGNATURE);
-            marked++;
+            marks.put(e, SIGNATURE);
         }
         for (Element e : doc.select(QUOTES)) {
-            e.attr(ATTR, QUOTE);
-            marked++;
+            marks.put(e, QUOTE);
         }
         Element rest = doc.selectFirst(REST_STARTS);
         if (rest == null) {
@@ -50,10 +51,9 @@ final class HtmlStructure {
             if (before != null && before.nameIs("hr")) {
                 rest = before;
             }
-            rest.attr(ATTR, REST);
-            marked++;
+            marks.put(rest, REST);
         }
-        return marked;
+        return marks;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,9 @@ public final class StandardReplyTextExtractor implements ReplyTextExtractor {
         Signals signals = new Signals();
         Capped capped = cap(html, signals, "HTML");
         Document doc = Jsoup.parse(capped.head());
-        boolean structured = HtmlStructure.mark(doc, data) > 0;
-        HtmlRenderer renderer = new HtmlRenderer();
+        Map<Element, String> marks = HtmlStructure.mark(doc, data);
+        boolean structured = !marks.isEmpty();
+        HtmlRenderer renderer = new HtmlRenderer(marks);
         NodeTraversor.filter(renderer, doc.body());
         TextReplyParser.Parsed parsed = parser.parse(renderer.text(), sent, signals);
         if (!structured && !signals.anyMarker()) {

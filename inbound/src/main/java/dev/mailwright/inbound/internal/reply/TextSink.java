@@ -159,17 +159,23 @@ final class TextSink {
         return new int[] {lineNumber, line.length() == 0 ? -1 : line.length()};
     }
 
-    /** Makes the text written since {@code mark} a Markdown link, or appends the address. */
+    /**
+     * Makes the text written since {@code mark} a Markdown link; writes the address alone when
+     * there is no text, nothing more when the text is the address, or appends it in parentheses
+     * when the link text ran over several lines.
+     */
     void link(int[] mark, String href) {
         int at = mark[1] < 0 ? prefix.length() : mark[1];
         while (at < line.length() && line.charAt(at) == ' ') {
             at++;
         }
-        if (mark[0] == lineNumber && line.length() > 0 && at <= line.length()) {
+        if (mark[0] != lineNumber) {
+            raw(" (" + href + ")");
+        } else if (at >= line.length()) {
+            raw(href);
+        } else if (!line.substring(at).strip().equals(href)) {
             line.insert(at, '[');
             raw("](" + href + ")");
-        } else {
-            raw(" (" + href + ")");
         }
     }
 

@@ -20,12 +20,13 @@ final class TrailerScanner {
 
     void scan(ReplyLines lines, int limit, Signals signals) {
         markFooters(lines, limit, signals);
+        int[] stretchEnds = stretchEnds(lines, limit);
         for (int i = 0; i < limit; i++) {
             if (!lines.candidate(i)) {
                 continue;
             }
             String raw = lines.line(i);
-            int end = stretchEnd(lines, i, limit);
+            int end = stretchEnds[i];
             if (raw.startsWith("-- ") && raw.substring(3).isBlank()) {
                 signals.signature(true);
                 if (countNonBlank(lines, i + 1, end) > LONG_SIGNATURE_LINES) {
@@ -79,17 +80,16 @@ final class TrailerScanner {
         }
     }
 
-    /** @return the first line at or after i that is neither new text, code nor blank */
-    private static int stretchEnd(ReplyLines lines, int i, int limit) {
-        int j = i;
-        while (j < limit) {
+    /** @return for each line, the first line at or after it that is neither new text, code nor blank */
+    private static int[] stretchEnds(ReplyLines lines, int limit) {
+        int[] ends = new int[limit + 1];
+        ends[limit] = limit;
+        for (int j = limit - 1; j >= 0; j--) {
             LineKind k = lines.kind(j);
-            if (k != LineKind.TEXT && k != LineKind.CODE && k != LineKind.BLANK) {
-                break;
-            }
-            j++;
+            boolean open = k == LineKind.TEXT || k == LineKind.CODE || k == LineKind.BLANK;
+            ends[j] = open ? ends[j + 1] : j;
         }
-        return j;
+        return ends;
     }
 
     private static boolean startsParagraph(ReplyLines lines, int i) {
@@ -130,6 +130,9 @@ final class TrailerScanner {
                 sentences++;
             }
             count++;
+            if (count > SHORT_SIGNATURE_LINES) {
+                return false;
+            }
         }
         return count >= 1 && count <= SHORT_SIGNATURE_LINES && sentences <= 1;
     }

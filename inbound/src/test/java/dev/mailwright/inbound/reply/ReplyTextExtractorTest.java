@@ -166,4 +166,10 @@ class ReplyTextExtractorTest {
                 "<style>p{color:red}</style><div style=\"display: none\">preview</div><p>Shown.</p>"));
         assertThat(reply.text()).isEqualTo("Shown.");
     }
+
+    /** Regression: a short line starting with "On" right above the header was joined to it as a wrapped header. */
+    @Test
+    void wrappedHeaderJoin_doesNotEatTheLineAboveARealHeader() {
+        assertThat(extractor.extract(ReplyInput.ofText("On a.\n" + HEADER + "\n> q\n")).text()).isEqualTo("On a.");
+    }
 }

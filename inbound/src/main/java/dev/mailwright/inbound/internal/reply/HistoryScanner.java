@@ -104,14 +104,32 @@ final class HistoryScanner {
                 continue;
             }
             String joined = join(lines, i, i + w);
-            if (w == 1 ? matchesHeader(joined) : matchesAnchoredHeader(joined)) {
-                return w;
-            }
-            if (w > 1 && matchesHeader(joined)) {
-                return matchesHeader(join(lines, i + 1, i + w)) ? 0 : w;
+            if (w == 1) {
+                if (matchesHeader(joined)) {
+                    return 1;
+                }
+            } else if (matchesAnchoredHeader(joined)) {
+                return startsLater(lines, i, w, true) ? 0 : w;
+            } else if (matchesHeader(joined)) {
+                return startsLater(lines, i, w, false) ? 0 : w;
             }
         }
         return 0;
+    }
+
+    /**
+     * A header wrapped over lines i to i+w-1 may really start on a later line: "On it." above
+     * "On Tue, … wrote:" is the person's text. An anchored match ("On * wrote:") yields only to a
+     * later anchored one; a match of a pattern opening with '*' yields to any later match.
+     */
+    private boolean startsLater(ReplyLines lines, int i, int w, boolean anchored) {
+        for (int start = i + 1; start < i + w; start++) {
+            String later = join(lines, start, i + w);
+            if (anchored ? matchesAnchoredHeader(later) : matchesHeader(later)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A pattern with literal text before its first '*' ("On * wrote:") pins where a header starts. */

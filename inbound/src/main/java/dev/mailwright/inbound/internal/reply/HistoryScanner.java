@@ -178,7 +178,10 @@ final class HistoryScanner {
             end--;
         }
         boolean dashes = start >= 2 || norm.length() - end >= 2;
-        return (dashes || colon) && end > start && data.isSeparatorPhrase(norm.substring(start, end));
+        if (!dashes && !colon || end <= start) {
+            return false;
+        }
+        return data.isSeparatorPhrase(norm.substring(start, end));
     }
 
     /** Outlook's "From: / Sent: / To: / Subject:" block, in any language of the data. */

@@ -68,11 +68,7 @@ final class HtmlRenderer implements NodeFilter {
         if (HtmlStructure.SIGNATURE.equals(mark)) {
             out.signatureDelimiter();
         }
-        if (PARAGRAPHS.contains(name) || HtmlStructure.QUOTE.equals(mark)) {
-            out.block(2);
-        } else if (LINES.contains(name)) {
-            out.block(1);
-        }
+        out.block(breaks(name, mark, listCounters.size()));
         if (name.equals("blockquote") || HtmlStructure.QUOTE.equals(mark)) {
             out.enterQuote();
         }
@@ -126,6 +122,7 @@ final class HtmlRenderer implements NodeFilter {
         }
         String name = e.normalName();
         String mark = marks.getOrDefault(e, "");
+        int breaks = breaks(name, mark, listCounters.size() - 1);
         switch (name) {
             case "ul", "ol" -> listCounters.poll();
             case "pre" -> {
@@ -142,15 +139,25 @@ final class HtmlRenderer implements NodeFilter {
             default -> {
             }
         }
-        if (PARAGRAPHS.contains(name) || HtmlStructure.QUOTE.equals(mark) || name.equals("pre")) {
-            out.block(2);
-        } else if (LINES.contains(name) || HtmlStructure.SIGNATURE.equals(mark)) {
-            out.block(1);
-        }
+        out.block(name.equals("pre") ? 2 : Math.max(breaks, HtmlStructure.SIGNATURE.equals(mark) ? 1 : 0));
         if (name.equals("blockquote") || HtmlStructure.QUOTE.equals(mark)) {
             out.leaveQuote();
         }
         return FilterResult.CONTINUE;
+    }
+
+    /**
+     * @param outerLists how many lists enclose the element
+     * @return 2 for a paragraph-like element, 1 for a line-like one (and a nested list), else 0
+     */
+    private static int breaks(String name, String mark, int outerLists) {
+        if ((name.equals("ul") || name.equals("ol")) && outerLists > 0) {
+            return 1;
+        }
+        if (PARAGRAPHS.contains(name) || HtmlStructure.QUOTE.equals(mark)) {
+            return 2;
+        }
+        return LINES.contains(name) ? 1 : 0;
     }
 
     private void closeLink(Element a) {

@@ -13,6 +13,20 @@ final class Normalizer {
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                i++;
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 11) {
+                    pendingSpace = out.length() > 0;
+                    continue;
+                }
+                if (pendingSpace && c != ':') {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                continue;
+            }
             int cp = Character.codePointAt(s, i);
             i += Character.charCount(cp);
             if (Character.getType(cp) == Character.FORMAT) {

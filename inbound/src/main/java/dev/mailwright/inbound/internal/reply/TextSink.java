@@ -15,8 +15,11 @@ final class TextSink {
     private boolean space;
     private int lineNumber;
 
-    /** Ends the current line (if any) and asks for {@code breaks - 1} blank lines before more content. */
+    /** Ends the current line (if any) and asks for {@code breaks - 1} blank lines before more content; 0 does nothing. */
     void block(int breaks) {
+        if (breaks <= 0) {
+            return;
+        }
         if (line.length() > 0) {
             endLine();
         }
@@ -82,10 +85,7 @@ final class TextSink {
             if (Character.isWhitespace(c) || c == '\u00A0') {
                 space = true;
             } else {
-                if (space && line.length() > 0) {
-                    line.append(' ');
-                }
-                space = false;
+                spaceIfPending();
                 append(c);
             }
         }
@@ -105,11 +105,15 @@ final class TextSink {
 
     /** Text written as it is, at the current position (after a pending space). */
     void raw(String text) {
-        if (space && line.length() > 0) {
-            line.append(' ');
-        }
+        spaceIfPending();
         for (int i = 0; i < text.length(); i++) {
             append(text.charAt(i));
+        }
+    }
+
+    private void spaceIfPending() {
+        if (space && line.length() > 0 && line.charAt(line.length() - 1) != ' ') {
+            line.append(' ');
         }
         space = false;
     }

@@ -44,6 +44,7 @@ class AdversarialInputTest {
                 html("deeply nested blockquotes", () -> "<blockquote type=cite>".repeat(50_000) + "x"),
                 html("unclosed links", () -> "<a href=\"https://e.example/\">t".repeat(50_000)),
                 html("huge attribute", () -> "<div style=\"" + "border-top:".repeat(200_000) + "\">From: x</div>"),
+                html("nested Outlook dividers without a label", () -> "<div style=\"border-top:solid\">".repeat(60_000) + "x"),
                 html("many list items", () -> "<ol>" + "<li>item</li>".repeat(100_000) + "</ol>"),
                 html("pre with quote markers", () -> "<pre>" + "&gt; q\n".repeat(300_000) + "</pre>"));
     }

@@ -37,6 +37,8 @@ final class HtmlStructure {
     static final String REST = "rest";
     static final String SIGNATURE = "signature";
     private static final int LABEL_CHARS = 60;
+    /** The label is looked for in this many nodes at most, so nested dividers stay linear. */
+    private static final int LABEL_NODES = 40;
 
     private HtmlStructure() {
     }
@@ -87,13 +89,15 @@ final class HtmlStructure {
     /** Outlook desktop's divider: its text opens with "From:", "Von:", "De :", … */
     private static boolean opensWithFrom(Element e, LanguageData data) {
         StringBuilder text = new StringBuilder();
+        int[] visited = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     text.append(t.getWholeText());
                 }
-                return text.length() >= LABEL_CHARS ? FilterResult.STOP : FilterResult.CONTINUE;
+                boolean enough = text.length() >= LABEL_CHARS || ++visited[0] >= LABEL_NODES;
+                return enough ? FilterResult.STOP : FilterResult.CONTINUE;
             }
         }, e);
         String norm = Normalizer.normalize(text);

@@ -7,9 +7,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,28 @@ class ReplyCorpusTest {
                 assertThat(reply.removed()).contains(line.strip());
             }
         }));
+    }
+
+    @Test
+    void sharedExtractor_givesTheSameResultsFromManyThreads() throws Exception {
+        List<ReplyInput> inputs = new ArrayList<>();
+        for (Path file : cases()) {
+            Map<String, String> s = sections(file);
+            inputs.add(new ReplyInput(s.get("input.txt"), s.get("input.html"), s.get("sent.txt")));
+        }
+        List<ExtractedReply> sequential = inputs.stream().map(EXTRACTOR::extract).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<ExtractedReply>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> inputs.stream().map(EXTRACTOR::extract).toList()));
+            }
+            for (Future<List<ExtractedReply>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(sequential);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

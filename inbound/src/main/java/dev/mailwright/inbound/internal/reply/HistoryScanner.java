@@ -51,7 +51,7 @@ final class HistoryScanner {
                 boolean strong = Normalizer.hasDigitOrAt(joined);
                 if (next >= 0 && lines.kind(next) == LineKind.QUOTE) {
                     if (strong || joined.length() <= SHORT_HEADER) {
-                        lines.mark(i, end, LineKind.HEADER);
+                        lines.mark(i, end, strong ? LineKind.HEADER : LineKind.WEAK_HEADER);
                         signals.header(strong);
                         i = end - 1;
                         continue;

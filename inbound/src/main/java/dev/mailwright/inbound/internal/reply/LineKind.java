@@ -14,6 +14,12 @@ enum LineKind {
     CONTEXT(true),
     /** An "On … wrote:" line (or its wrapped parts). */
     HEADER(false),
+    /**
+     * A line that reads like a reply header but holds no date or address ("Bob wrote:"), above a
+     * quote: removed, unless the quote under it is the one passage the person answered (then the
+     * person may have typed both, and both are kept).
+     */
+    WEAK_HEADER(false),
     /** A signature line. */
     SIGNATURE(false),
     /** A line of a legal disclaimer. */

@@ -50,11 +50,37 @@ final class TextReplyParser {
         }
         if (answered == 1) {
             signals.bottomPosted();
+            keepQuoteUnderWeakHeader(lines, cut);
         } else if (answered >= 2) {
             signals.interleaved();
             if (inlineContext) {
                 keepAnsweredQuotes(lines, cut);
             }
+        }
+    }
+
+    /**
+     * "Here is what Bob wrote:", a quote, an answer: with no date or address in the line above
+     * the one answered quote, the person may have typed it all; keep the line and the quote.
+     */
+    private static void keepQuoteUnderWeakHeader(ReplyLines lines, int cut) {
+        for (int i = 0; i < cut; i++) {
+            if (lines.kind(i) != LineKind.QUOTE) {
+                continue;
+            }
+            int end = quoteBlockEnd(lines, i, cut);
+            int before = lines.previousNonBlank(i - 1);
+            if (answeredAfter(lines, end, cut) && before >= 0 && lines.kind(before) == LineKind.WEAK_HEADER) {
+                for (int j = before; j >= 0 && lines.kind(j) == LineKind.WEAK_HEADER; j--) {
+                    lines.mark(j, j + 1, LineKind.TEXT);
+                }
+                for (int j = i; j < end; j++) {
+                    if (lines.kind(j) == LineKind.QUOTE) {
+                        lines.mark(j, j + 1, LineKind.CONTEXT);
+                    }
+                }
+            }
+            i = end - 1;
         }
     }
 
@@ -97,7 +123,7 @@ final class TextReplyParser {
             if (k == LineKind.TEXT || k == LineKind.CODE) {
                 return true;
             }
-            if (k == LineKind.QUOTE || k == LineKind.HEADER) {
+            if (k == LineKind.QUOTE || k == LineKind.HEADER || k == LineKind.WEAK_HEADER) {
                 return false;
             }
         }

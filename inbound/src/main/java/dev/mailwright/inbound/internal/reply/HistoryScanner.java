@@ -184,9 +184,17 @@ final class HistoryScanner {
         return data.isSeparatorPhrase(norm.substring(start, end));
     }
 
-    /** Outlook's "From: / Sent: / To: / Subject:" block, in any language of the data. */
+    /**
+     * Outlook's "From: / Sent: / To: / Subject:" block, in any language of the data: a "From:"
+     * line that opens a paragraph (after a blank line, a rule or nothing), followed within six
+     * lines by a "Sent:" (or "Date:") line and one more field. Header lines someone pasted into
+     * their text, without a date or right under a sentence, are not one.
+     */
     boolean isOutlookBlock(ReplyLines lines, int i) {
         if (!"from".equals(fieldOf(lines, i))) {
+            return false;
+        }
+        if (i > 0 && lines.kind(i - 1) != LineKind.BLANK && !isRule(lines.line(i - 1).strip())) {
             return false;
         }
         Set<String> others = new HashSet<>();
@@ -197,7 +205,7 @@ final class HistoryScanner {
                 others.add(field);
             }
         }
-        return others.size() >= 2;
+        return others.size() >= 2 && others.contains("sent");
     }
 
     private String fieldOf(ReplyLines lines, int i) {

@@ -75,6 +75,16 @@ class AdversarialInputTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void notificationLinesEverywhere_finishAndKeepTheText() {
+        String sent = "Line A of the notification.\nLine B of the notification.\n";
+        String body = (sent + "my own text after them\n").repeat(150_000);
+        ExtractedReply reply = assertTimeoutPreemptively(LIMIT,
+                () -> EXTRACTOR.extract(new ReplyInput(body, null, sent)));
+        assertThat(nonBlankChars(reply.text()) + nonBlankChars(reply.removed())).isEqualTo(nonBlankChars(body));
+        assertThat(reply.text()).endsWith("my own text after them");
+    }
+
     private static long nonBlankChars(String s) {
         return s.chars().filter(c -> !Character.isWhitespace(c)).count();
     }

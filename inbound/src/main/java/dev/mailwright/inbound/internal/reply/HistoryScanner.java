@@ -18,6 +18,7 @@ final class HistoryScanner {
 
     private final LanguageData data;
     private final Set<String> notificationLines;
+    private int[][] notificationSuffix;
 
     HistoryScanner(LanguageData data, Iterable<String> sentNotificationLines) {
         this.data = data;
@@ -227,6 +228,34 @@ final class HistoryScanner {
             return false;
         }
         int next = lines.nextNonBlank(i + 1, lines.size());
-        return next >= 0 && lines.candidate(next) && notificationLines.contains(lines.norm(next));
+        if (next < 0 || !lines.candidate(next) || !notificationLines.contains(lines.norm(next))) {
+            return false;
+        }
+        if (notificationSuffix == null) {
+            notificationSuffix = notificationSuffix(lines);
+        }
+        int[] inSet = notificationSuffix[0];
+        int[] nonBlank = notificationSuffix[1];
+        return 4 * inSet[i] >= 3 * nonBlank[i];
+    }
+
+    /**
+     * For each line, how many of the lines from it to the end are lines of the notification, and
+     * how many are not blank: pasted notification lines with the person's text after them are no
+     * history, so three quarters of what follows must be notification (its lines, its footer, a
+     * rule).
+     */
+    private int[][] notificationSuffix(ReplyLines lines) {
+        int n = lines.size();
+        int[] inSet = new int[n + 1];
+        int[] nonBlank = new int[n + 1];
+        for (int j = n - 1; j >= 0; j--) {
+            boolean blank = lines.kind(j) == LineKind.BLANK;
+            boolean member = lines.candidate(j) && (notificationLines.contains(lines.norm(j))
+                    || isRule(lines.line(j).strip()) || data.isFooter(lines.norm(j)));
+            inSet[j] = inSet[j + 1] + (member ? 1 : 0);
+            nonBlank[j] = nonBlank[j + 1] + (blank ? 0 : 1);
+        }
+        return new int[][] {inSet, nonBlank};
     }
 }

@@ -9,6 +9,8 @@ final class TrailerScanner {
     private static final int SHORT_SIGNATURE_LINES = 6;
     private static final int SIGNATURE_LINE_CHARS = 72;
     private static final int LONG_SIGNATURE_LINES = 15;
+    /** A disclaimer closes the text: at most this many paragraphs from its start to the stretch end. */
+    private static final int DISCLAIMER_PARAGRAPHS = 3;
 
     private final LanguageData data;
     private final boolean footerFromNotification;
@@ -21,6 +23,7 @@ final class TrailerScanner {
     void scan(ReplyLines lines, int limit, Signals signals) {
         markFooters(lines, limit, signals);
         int[] stretchEnds = stretchEnds(lines, limit);
+        int[] paragraphsLeft = paragraphsLeft(lines, limit);
         for (int i = 0; i < limit; i++) {
             if (!lines.candidate(i)) {
                 continue;
@@ -38,7 +41,8 @@ final class TrailerScanner {
                 signals.signature(false);
                 lines.mark(i, end, LineKind.SIGNATURE);
                 i = end - 1;
-            } else if (startsParagraph(lines, i) && data.isDisclaimerStart(lines.norm(i))) {
+            } else if (startsParagraph(lines, i) && paragraphsLeft[i] <= DISCLAIMER_PARAGRAPHS
+                    && data.isDisclaimerStart(lines.norm(i))) {
                 signals.disclaimer();
                 lines.mark(i, end, LineKind.DISCLAIMER);
                 i = end - 1;
@@ -90,6 +94,21 @@ final class TrailerScanner {
             ends[j] = open ? ends[j + 1] : j;
         }
         return ends;
+    }
+
+    /** @return for each line, how many paragraphs open at or after it before its stretch ends */
+    private static int[] paragraphsLeft(ReplyLines lines, int limit) {
+        int[] left = new int[limit + 1];
+        for (int j = limit - 1; j >= 0; j--) {
+            LineKind k = lines.kind(j);
+            boolean text = k == LineKind.TEXT || k == LineKind.CODE;
+            if (!text && k != LineKind.BLANK) {
+                left[j] = 0;
+            } else {
+                left[j] = left[j + 1] + (text && startsParagraph(lines, j) ? 1 : 0);
+            }
+        }
+        return left;
     }
 
     private static boolean startsParagraph(ReplyLines lines, int i) {

@@ -78,7 +78,7 @@ class AdversarialInputTest {
     @org.junit.jupiter.api.Test
     void notificationLinesEverywhere_finishAndKeepTheText() {
         String sent = "Line A of the notification.\nLine B of the notification.\n";
-        String body = (sent + "my own text after them\n").repeat(150_000);
+        String body = (sent + "my own text after them\n").repeat(90_000);
         ExtractedReply reply = assertTimeoutPreemptively(LIMIT,
                 () -> EXTRACTOR.extract(new ReplyInput(body, null, sent)));
         assertThat(nonBlankChars(reply.text()) + nonBlankChars(reply.removed())).isEqualTo(nonBlankChars(body));

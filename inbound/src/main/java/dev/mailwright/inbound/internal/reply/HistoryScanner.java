@@ -57,7 +57,8 @@ final class HistoryScanner {
                         i = end - 1;
                         continue;
                     }
-                } else if (next < 0 ? strong : joined.indexOf('@') >= 0) {
+                } else if (joined.indexOf('@') >= 0 && Normalizer.hasDigit(joined)) {
+                    // unquoted history under a header: only when it carries a date and an address
                     return cut(lines, i, signals);
                 }
             }

@@ -96,4 +96,14 @@ final class Normalizer {
         }
         return false;
     }
+
+    /** @return true when the text holds a digit (of any script) */
+    static boolean hasDigit(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -101,6 +101,10 @@ final class HistoryScanner {
             if (!lines.candidate(last)) {
                 return 0;
             }
+            char end = lines.lastVisible(last);
+            if (end != ':' && end != '\uFF1A' && end != 'e' && end != 'E') {
+                continue;
+            }
             String lastNorm = lines.norm(last);
             if (!lastNorm.endsWith(":") && !lastNorm.endsWith("wrote")) {
                 continue;
@@ -166,6 +170,11 @@ final class HistoryScanner {
 
     /** "-----Original Message-----", "Begin forwarded message:" and their translations. */
     boolean isSeparator(ReplyLines lines, int i) {
+        char first = lines.firstVisible(i);
+        char last = lines.lastVisible(i);
+        if ("-_=*>".indexOf(first) < 0 && last != ':' && last != '\uFF1A' && "-_=*".indexOf(last) < 0) {
+            return false;
+        }
         String norm = lines.norm(i);
         int start = 0;
         int end = norm.length();
@@ -211,7 +220,7 @@ final class HistoryScanner {
     }
 
     private String fieldOf(ReplyLines lines, int i) {
-        if (!lines.candidate(i)) {
+        if (!lines.candidate(i) || !lines.hasColonWithin(i, 48)) {
             return null;
         }
         String norm = lines.norm(i);

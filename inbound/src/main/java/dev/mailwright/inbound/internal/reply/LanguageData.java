@@ -25,6 +25,7 @@ final class LanguageData {
     private final List<Glob> signatures;
     private final List<Glob> disclaimers;
     private final List<Glob> footers;
+    private final Set<Character> footerInitials;
 
     private LanguageData(Map<ReplyPatternKind, List<String>> lines) {
         replyHeaders = globs(lines, ReplyPatternKind.REPLY_HEADER);
@@ -36,6 +37,24 @@ final class LanguageData {
         signatures = globs(lines, ReplyPatternKind.SIGNATURE);
         disclaimers = globs(lines, ReplyPatternKind.DISCLAIMER);
         footers = globs(lines, ReplyPatternKind.FOOTER);
+        footerInitials = initials(footers);
+    }
+
+    /** @return the first characters footer lines can open with, or null when any can (a leading '*') */
+    private static Set<Character> initials(List<Glob> globs) {
+        Set<Character> set = new HashSet<>();
+        for (Glob g : globs) {
+            if (g.prefix().isEmpty()) {
+                return null;
+            }
+            set.add(g.prefix().charAt(0));
+        }
+        return set;
+    }
+
+    /** @return false when no footer line can open with this (raw, visible) character */
+    boolean mayStartFooter(char first) {
+        return footerInitials == null || footerInitials.contains(Character.toLowerCase(first));
     }
 
     /** @return the built-in data plus {@code extra} */

@@ -84,6 +84,47 @@ final class ReplyLines {
                 && lines.get(i).length() <= maxLineChars;
     }
 
+    /** @return the first character of line i that is not white space or invisible, or 0 */
+    char firstVisible(int i) {
+        String line = lines.get(i);
+        for (int j = 0; j < line.length(); j++) {
+            char c = line.charAt(j);
+            if (!invisible(c)) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** @return the last character of line i that is not white space or invisible, or 0 */
+    char lastVisible(int i) {
+        String line = lines.get(i);
+        for (int j = line.length() - 1; j >= 0; j--) {
+            char c = line.charAt(j);
+            if (!invisible(c)) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /** @return true when line i holds ':' or a full-width colon within its first {@code chars} */
+    boolean hasColonWithin(int i, int chars) {
+        String line = lines.get(i);
+        int end = Math.min(line.length(), chars);
+        for (int j = 0; j < end; j++) {
+            char c = line.charAt(j);
+            if (c == ':' || c == '\uFF1A') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the normalized form of line i (computed once) */
     String norm(int i) {
         String n = normalized[i];

@@ -53,7 +53,7 @@ final class TrailerScanner {
 
     private void markFooters(ReplyLines lines, int limit, Signals signals) {
         for (int i = 0; i < limit; i++) {
-            if (lines.candidate(i) && data.isFooter(lines.norm(i))) {
+            if (lines.candidate(i) && data.mayStartFooter(lines.firstVisible(i)) && data.isFooter(lines.norm(i))) {
                 lines.mark(i, i + 1, LineKind.FOOTER);
                 int before = lines.previousNonBlank(i - 1);
                 if (before >= 0 && lines.candidate(before) && HistoryScanner.isRule(lines.line(before).strip())) {

@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * parse alone, which the extractor must do too).
  *
  * <p>Run: {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -jar
- * benchmarks/target/benchmarks.jar 'reply.ReplyWorstCaseBenchmark' -f 1 -wi 2 -i 5}
+ * benchmarks/target/benchmarks.jar 'reply.ReplyWorstCaseBenchmark' -f 1 -wi 3 -i 5}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReplyWorstCaseBenchmark extends ReplyBenchmarkBase {
     /** Which 5 MB body. */

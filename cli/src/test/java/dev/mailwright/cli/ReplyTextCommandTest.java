@@ -142,4 +142,11 @@ class ReplyTextCommandTest {
     void json_escapesControlCharacters() {
         assertThat(ReplyTextJson.quote("a\tb\u0001\\")).isEqualTo("\"a\\tb\\u0001\\\\\"");
     }
+
+    @Test
+    void charsetWarning_namesTheCharsetThatCannotShowTheText() {
+        assertThat(ReplyTextCommand.charsetWarning("läuft", StandardCharsets.US_ASCII))
+                .contains("US-ASCII").contains("LANG=C.UTF-8");
+        assertThat(ReplyTextCommand.charsetWarning("läuft", StandardCharsets.UTF_8)).isNull();
+    }
 }

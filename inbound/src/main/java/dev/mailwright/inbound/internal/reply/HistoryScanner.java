@@ -1,0 +1,271 @@
+package dev.mailwright.inbound.internal.reply;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds where the history starts: reply headers ("On … wrote:", also wrapped over two or three
+ * lines), separators ("-----Original Message-----", forwarded-message lines), Outlook's header
+ * block and the text of the notification being answered. Each line is looked at a bounded number
+ * of times, so the scan is linear.
+ */
+final class HistoryScanner {
+    /** A header window is at most this many lines (a client wrapped it). */
+    private static final int MAX_HEADER_LINES = 3;
+    /** An Outlook block's other fields must come within this many lines of "From:". */
+    private static final int BLOCK_LINES = 6;
+    private static final int SHORT_HEADER = 80;
+
+    private final LanguageData data;
+    private final Set<String> notificationLines;
+    private int[][] notificationSuffix;
+
+    HistoryScanner(LanguageData data, Iterable<String> sentNotificationLines) {
+        this.data = data;
+        Set<String> set = new HashSet<>();
+        for (String line : sentNotificationLines) {
+            String norm = Normalizer.normalize(line);
+            if (norm.length() >= 8) {
+                set.add(norm);
+            }
+        }
+        this.notificationLines = set;
+    }
+
+    /**
+     * Marks reply headers followed by quotes as {@link LineKind#HEADER} and everything from the
+     * start of unmarked history on as {@link LineKind#HISTORY}.
+     *
+     * @return the index where the unmarked history starts, or the number of lines
+     */
+    int scan(ReplyLines lines, Signals signals) {
+        int n = lines.size();
+        for (int i = 0; i < n; i++) {
+            if (!lines.candidate(i)) {
+                continue;
+            }
+            int window = headerWindow(lines, i);
+            if (window > 0) {
+                int end = i + window;
+                int next = lines.nextNonBlank(end, n);
+                String joined = join(lines, i, end);
+                boolean strong = Normalizer.hasDigitOrAt(joined);
+                if (next >= 0 && lines.kind(next) == LineKind.QUOTE) {
+                    if (strong || joined.length() <= SHORT_HEADER) {
+                        lines.mark(i, end, strong ? LineKind.HEADER : LineKind.WEAK_HEADER);
+                        signals.header(strong);
+                        i = end - 1;
+                        continue;
+                    }
+                } else if (joined.indexOf('@') >= 0 && Normalizer.hasDigit(joined)) {
+                    // unquoted history under a header: only when it carries a date and an address
+                    return cut(lines, i, signals);
+                }
+            }
+            if (isSeparator(lines, i) || isOutlookBlock(lines, i) || isNotificationRun(lines, i)) {
+                return cut(lines, i, signals);
+            }
+        }
+        return n;
+    }
+
+    private int cut(ReplyLines lines, int at, Signals signals) {
+        int start = at;
+        int before = lines.previousNonBlank(at - 1);
+        if (before >= 0 && lines.candidate(before) && isRule(lines.line(before).strip())) {
+            start = before;
+        }
+        lines.mark(start, lines.size(), LineKind.HISTORY);
+        signals.unmarkedHistory();
+        return start;
+    }
+
+    /** @return true for a line of only dashes, underscores or em dashes (a rule before history) */
+    static boolean isRule(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '-' && c != '_' && c != '\u2014' && c != '\u2013' && c != '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the number of lines (1 to 3) of a reply header starting at i, or 0 */
+    int headerWindow(ReplyLines lines, int i) {
+        for (int w = 1; w <= MAX_HEADER_LINES; w++) {
+            int last = i + w - 1;
+            if (!lines.candidate(last)) {
+                return 0;
+            }
+            char end = lines.lastVisible(last);
+            if (end != ':' && end != '\uFF1A' && end != 'e' && end != 'E') {
+                continue;
+            }
+            String lastNorm = lines.norm(last);
+            if (!lastNorm.endsWith(":") && !lastNorm.endsWith("wrote")) {
+                continue;
+            }
+            String joined = join(lines, i, i + w);
+            if (w == 1) {
+                if (matchesHeader(joined)) {
+                    return 1;
+                }
+            } else if (matchesAnchoredHeader(joined)) {
+                return startsLater(lines, i, w, true) ? 0 : w;
+            } else if (matchesHeader(joined)) {
+                return startsLater(lines, i, w, false) ? 0 : w;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A header wrapped over lines i to i+w-1 may really start on a later line: "On it." above
+     * "On Tue, … wrote:" is the person's text. An anchored match ("On * wrote:") yields only to a
+     * later anchored one; a match of a pattern opening with '*' yields to any later match.
+     */
+    private boolean startsLater(ReplyLines lines, int i, int w, boolean anchored) {
+        for (int start = i + 1; start < i + w; start++) {
+            String later = join(lines, start, i + w);
+            if (anchored ? matchesAnchoredHeader(later) : matchesHeader(later)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A pattern with literal text before its first '*' ("On * wrote:") pins where a header starts. */
+    private boolean matchesAnchoredHeader(String normalized) {
+        for (Glob g : data.replyHeaders()) {
+            if (!g.prefix().isEmpty() && g.matches(normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesHeader(String normalized) {
+        return LanguageData.any(data.replyHeaders(), normalized);
+    }
+
+    private static String join(ReplyLines lines, int from, int to) {
+        if (to - from == 1) {
+            return lines.norm(from);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int j = from; j < to; j++) {
+            String part = lines.norm(j);
+            if (sb.length() > 0 && !part.isEmpty() && sb.charAt(sb.length() - 1) != '<'
+                    && part.charAt(0) != '>' && part.charAt(0) != ':') {
+                sb.append(' ');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** "-----Original Message-----", "Begin forwarded message:" and their translations. */
+    boolean isSeparator(ReplyLines lines, int i) {
+        char first = lines.firstVisible(i);
+        char last = lines.lastVisible(i);
+        if ("-_=*>".indexOf(first) < 0 && last != ':' && last != '\uFF1A' && "-_=*".indexOf(last) < 0) {
+            return false;
+        }
+        String norm = lines.norm(i);
+        int start = 0;
+        int end = norm.length();
+        while (start < end && "-_=* >".indexOf(norm.charAt(start)) >= 0) {
+            start++;
+        }
+        boolean colon = end > start && norm.charAt(end - 1) == ':';
+        if (colon) {
+            end--;
+        }
+        while (end > start && "-_=* ".indexOf(norm.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        boolean dashes = start >= 2 || norm.length() - end >= 2;
+        if (!dashes && !colon || end <= start) {
+            return false;
+        }
+        return data.isSeparatorPhrase(norm.substring(start, end));
+    }
+
+    /**
+     * Outlook's "From: / Sent: / To: / Subject:" block, in any language of the data: a "From:"
+     * line that opens a paragraph (after a blank line, a rule or nothing), followed within six
+     * lines by a "Sent:" (or "Date:") line and one more field. Header lines someone pasted into
+     * their text, without a date or right under a sentence, are not one.
+     */
+    boolean isOutlookBlock(ReplyLines lines, int i) {
+        if (!"from".equals(fieldOf(lines, i))) {
+            return false;
+        }
+        if (i > 0 && lines.kind(i - 1) != LineKind.BLANK && !isRule(lines.line(i - 1).strip())) {
+            return false;
+        }
+        Set<String> others = new HashSet<>();
+        int limit = Math.min(lines.size(), i + 1 + BLOCK_LINES);
+        for (int j = i + 1; j < limit; j++) {
+            String field = lines.candidate(j) ? fieldOf(lines, j) : null;
+            if (field != null && !"from".equals(field)) {
+                others.add(field);
+            }
+        }
+        return others.size() >= 2 && others.contains("sent");
+    }
+
+    private String fieldOf(ReplyLines lines, int i) {
+        if (!lines.candidate(i) || !lines.hasColonWithin(i, 48)) {
+            return null;
+        }
+        String norm = lines.norm(i);
+        int colon = norm.indexOf(':');
+        if (colon <= 0 || colon > 40) {
+            return null;
+        }
+        String label = norm.substring(0, colon).replace("*", "").strip();
+        return data.field(label);
+    }
+
+    /** Two lines in a row (blank lines aside) that are lines of the notification answered. */
+    private boolean isNotificationRun(ReplyLines lines, int i) {
+        if (notificationLines.isEmpty() || !notificationLines.contains(lines.norm(i))) {
+            return false;
+        }
+        int next = lines.nextNonBlank(i + 1, lines.size());
+        if (next < 0 || !lines.candidate(next) || !notificationLines.contains(lines.norm(next))) {
+            return false;
+        }
+        if (notificationSuffix == null) {
+            notificationSuffix = notificationSuffix(lines);
+        }
+        int[] inSet = notificationSuffix[0];
+        int[] nonBlank = notificationSuffix[1];
+        return 4 * inSet[i] >= 3 * nonBlank[i];
+    }
+
+    /**
+     * For each line, how many of the lines from it to the end are lines of the notification, and
+     * how many are not blank: pasted notification lines with the person's text after them are no
+     * history, so three quarters of what follows must be notification (its lines, its footer, a
+     * rule).
+     */
+    private int[][] notificationSuffix(ReplyLines lines) {
+        int n = lines.size();
+        int[] inSet = new int[n + 1];
+        int[] nonBlank = new int[n + 1];
+        for (int j = n - 1; j >= 0; j--) {
+            boolean blank = lines.kind(j) == LineKind.BLANK;
+            boolean member = lines.candidate(j) && (notificationLines.contains(lines.norm(j))
+                    || isRule(lines.line(j).strip()) || data.isFooter(lines.norm(j)));
+            inSet[j] = inSet[j + 1] + (member ? 1 : 0);
+            nonBlank[j] = nonBlank[j + 1] + (blank ? 0 : 1);
+        }
+        return new int[][] {inSet, nonBlank};
+    }
+}

@@ -1,0 +1,172 @@
+package dev.mailwright.inbound.internal.reply;
+
+import dev.mailwright.inbound.reply.ReplyDataException;
+import dev.mailwright.inbound.reply.ReplyPatternKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The language data of the extractor: the built-in files plus what a host added. Immutable. */
+final class LanguageData {
+    private static final String FOLDER = "/dev/mailwright/inbound/reply/";
+
+    private final List<Glob> replyHeaders;
+    private final Set<String> separators;
+    private final Map<String, String> fieldByLabel;
+    private final List<Glob> signatures;
+    private final List<Glob> disclaimers;
+    private final List<Glob> footers;
+    private final Set<Character> footerInitials;
+
+    private LanguageData(Map<ReplyPatternKind, List<String>> lines) {
+        replyHeaders = globs(lines, ReplyPatternKind.REPLY_HEADER);
+        separators = new HashSet<>();
+        for (String line : lines.get(ReplyPatternKind.SEPARATOR)) {
+            separators.add(Normalizer.normalize(line));
+        }
+        fieldByLabel = fields(lines.get(ReplyPatternKind.HEADER_FIELD));
+        signatures = globs(lines, ReplyPatternKind.SIGNATURE);
+        disclaimers = globs(lines, ReplyPatternKind.DISCLAIMER);
+        footers = globs(lines, ReplyPatternKind.FOOTER);
+        footerInitials = initials(footers);
+    }
+
+    /** @return the first characters footer lines can open with, or null when any can (a leading '*') */
+    private static Set<Character> initials(List<Glob> globs) {
+        Set<Character> set = new HashSet<>();
+        for (Glob g : globs) {
+            if (g.prefix().isEmpty()) {
+                return null;
+            }
+            set.add(g.prefix().charAt(0));
+        }
+        return set;
+    }
+
+    /** @return false when no footer line can open with this (raw, visible) character */
+    boolean mayStartFooter(char first) {
+        return footerInitials == null || footerInitials.contains(Character.toLowerCase(first));
+    }
+
+    /** @return the built-in data plus {@code extra} */
+    static LanguageData load(Map<ReplyPatternKind, List<String>> extra) {
+        Map<ReplyPatternKind, List<String>> lines = new EnumMap<>(ReplyPatternKind.class);
+        for (ReplyPatternKind kind : ReplyPatternKind.values()) {
+            List<String> all = new ArrayList<>(readBuiltIn(kind));
+            for (String line : extra.getOrDefault(kind, List.of())) {
+                all.add(checkExtra(kind, line));
+            }
+            lines.put(kind, patternLines(all));
+        }
+        return new LanguageData(lines);
+    }
+
+    private static String checkExtra(ReplyPatternKind kind, String line) {
+        if (line == null || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            throw new ReplyDataException("an added " + kind + " pattern must be one line, was "
+                    + (line == null ? "null" : "\"" + line.replace("\n", "\\n") + "\""));
+        }
+        return line;
+    }
+
+    private static List<String> readBuiltIn(ReplyPatternKind kind) {
+        String name = FOLDER + kind.fileName();
+        try (InputStream in = LanguageData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new ReplyDataException("the built-in reply patterns " + name
+                        + " are missing from the class path: use an unmodified mailwright-inbound jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new ReplyDataException("cannot read the built-in reply patterns " + name, e);
+        }
+    }
+
+    private static List<String> patternLines(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String line : raw) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static List<Glob> globs(Map<ReplyPatternKind, List<String>> lines, ReplyPatternKind kind) {
+        List<Glob> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String line : lines.get(kind)) {
+            try {
+                Glob glob = Glob.parse(line);
+                if (seen.add(glob.parts() + "/" + glob.leadingStar() + glob.trailingStar())) {
+                    out.add(glob);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ReplyDataException(kind.fileName() + ": " + e.getMessage()
+                        + ": write the literal text the pattern must hold", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, String> fields(List<String> lines) {
+        Map<String, String> map = new HashMap<>();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            String field = eq < 0 ? "" : line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Set.of("from", "sent", "to", "cc", "subject").contains(field) || eq == line.length() - 1) {
+                throw new ReplyDataException("header-fields: \"" + line
+                        + "\" is not `field = label` with field one of from, sent, to, cc, subject");
+            }
+            map.putIfAbsent(Normalizer.normalize(line.substring(eq + 1)), field);
+        }
+        return Map.copyOf(map);
+    }
+
+    /** @return the reply-header patterns */
+    List<Glob> replyHeaders() {
+        return replyHeaders;
+    }
+
+    /** @return true when the normalized phrase (dashes already stripped) is a separator */
+    boolean isSeparatorPhrase(String phrase) {
+        return separators.contains(phrase);
+    }
+
+    /** @return from, sent, to, cc or subject for a normalized label, or null */
+    String field(String label) {
+        return fieldByLabel.get(label);
+    }
+
+    static boolean any(List<Glob> globs, String normalized) {
+        for (Glob g : globs) {
+            if (g.matches(normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isSignature(String normalized) {
+        return any(signatures, normalized);
+    }
+
+    boolean isDisclaimerStart(String normalized) {
+        return any(disclaimers, normalized);
+    }
+
+    boolean isFooter(String normalized) {
+        return any(footers, normalized);
+    }
+}

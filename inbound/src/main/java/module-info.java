@@ -9,6 +9,7 @@ module dev.mailwright.inbound {
     requires subethasmtp;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    requires org.jsoup;
 
     exports dev.mailwright.inbound;
     exports dev.mailwright.inbound.reply;

@@ -1,12 +1,12 @@
 package dev.mailwright.inbound.reply;
 
-import dev.mailwright.core.MailwrightException;
+import dev.mailwright.inbound.InboundException;
 
 /**
  * Language data for the reply-text extractor could not be read or holds a line that is not a
  * pattern. The message names the file, the line and what to change.
  */
-public class ReplyDataException extends MailwrightException {
+public class ReplyDataException extends InboundException {
     private static final long serialVersionUID = 1L;
 
     /** @param message what is wrong, where, and what to do */

@@ -1,76 +1,53 @@
 package dev.mailwright.cli;
 
+import dev.mailwright.core.diagnostics.JsonWriter;
 import java.util.Collection;
 import java.util.Map;
 
-/** A minimal JSON writer for the CLI's {@code --json} output: maps, collections, strings, numbers, booleans, null. */
+/**
+ * Writes the CLI's {@code --json} documents given as nested maps and collections, through core's
+ * {@link JsonWriter} so that every Mailwright JSON is escaped the same way.
+ */
 public final class Json {
     private Json() {
     }
 
     /**
-     * @param value a Map (keys as strings, in iteration order), a Collection, a CharSequence, a Number, a Boolean or null
+     * @param value a Map (keys as strings, in iteration order), a Collection, a CharSequence, an
+     *     integral Number, a Boolean or null
      * @return compact JSON text
+     * @throws IllegalArgumentException for a value of another type
      */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
+        JsonWriter out = new JsonWriter();
         write(value, out);
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(Object value, JsonWriter out) {
         if (value == null) {
-            out.append("null");
+            out.value((String) null);
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
+            out.beginObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(String.valueOf(e.getKey()), out);
-                out.append(':');
+                out.name(String.valueOf(e.getKey()));
                 write(e.getValue(), out);
             }
-            out.append('}');
+            out.endObject();
         } else if (value instanceof Collection<?> list) {
-            out.append('[');
-            boolean first = true;
+            out.beginArray();
             for (Object o : list) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
                 write(o, out);
             }
-            out.append(']');
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+            out.endArray();
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            out.value(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            out.value(b.booleanValue());
+        } else if (value instanceof CharSequence) {
+            out.value(value.toString());
         } else {
-            string(value.toString(), out);
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

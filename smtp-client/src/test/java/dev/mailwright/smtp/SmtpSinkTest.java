@@ -93,6 +93,40 @@ class SmtpSinkTest {
     }
 
     @Test
+    void relayRefusedAtRcpt_isRelayDenied_andNotRetried() {
+        int port = Peers.freePort();
+        sink(port, "-B", "554 5.7.1 <octocat@example.com>: Relay access denied", "-f", "RCPT");
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.RELAY_DENIED);
+            assertThat(r.attempts()).as("permanent: not retried").isEqualTo(1);
+            assertThat(r.detail()).contains("554");
+        }
+    }
+
+    @Test
+    void implicitTlsSpokenToAPlainPort_isATlsHandshakeFailure() {
+        int port = Peers.freePort();
+        sink(port);
+        EmailSettings s = settings(port, ConnectionSecurity.IMPLICIT_TLS).build();
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(s).build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.TLS_HANDSHAKE);
+        }
+    }
+
+    @Test
+    void unknownHost_isClassifiedAndNotRetried() {
+        EmailSettings s = Fixtures.settings("smtp.mailwright.invalid", 25, ConnectionSecurity.NONE);
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(s).build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.UNKNOWN_HOST);
+            assertThat(r.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void stoppedAndRestartedDuringABatch_everyMessageIsDelivered() throws Exception {
         // the stop kills the pooled connections: the next send meets a dead connection, then refused
         // connections until the restart; retries with backoff carry it through

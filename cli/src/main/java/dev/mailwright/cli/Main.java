@@ -44,7 +44,7 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        cl.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE);
+        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.ERROR);
         return cl;
     }
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param text the rest of the reply (all lines joined with a space)
  */
 public record SmtpReply(int code, String enhancedStatus, String text) {
+    /** The line break and repeated code (and enhanced code) of a multi-line reply's next line. */
+    private static final Pattern CONTINUATION = Pattern.compile("\\r?\\n\\d{3}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?");
     private static final Pattern REPLY = Pattern.compile("^(\\d{3})[ -]?(?:([245]\\.\\d{1,3}\\.\\d{1,3})(?: |$))?(.*)$",
             Pattern.DOTALL);
 
@@ -33,7 +35,8 @@ public record SmtpReply(int code, String enhancedStatus, String text) {
         if (line == null) {
             return Optional.empty();
         }
-        String joined = line.strip().replaceAll("\\r?\\n\\d{3}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?", " ");
+        String stripped = line.strip();
+        String joined = stripped.indexOf('\n') < 0 ? stripped : CONTINUATION.matcher(stripped).replaceAll(" ");
         Matcher m = REPLY.matcher(joined);
         if (!m.matches()) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.mailwright.smtp.transcript;
 
+import dev.mailwright.smtp.FailureCategory;
+
 /**
  * Why an SMTP send failed, as {@link TranscriptAnalyzer} classifies it, each with a remedy an
  * administrator can act on. The {@link #code()} is the {@link dev.mailwright.core.Finding} code.
@@ -135,6 +137,31 @@ public enum FailureClass {
     /** @return what to do about it */
     public String remedy() {
         return remedy;
+    }
+
+    /**
+     * @return the coarser category a program acts on, the same that
+     *     {@link dev.mailwright.smtp.SendResult.Failed#category()} reports for notifications, so a
+     *     host handles a failed test email and a failed send alike
+     */
+    public FailureCategory category() {
+        return switch (this) {
+            case AUTH_REJECTED, APP_PASSWORD_REQUIRED, AUTH_MECHANISM_REJECTED, AUTH_NOT_OFFERED, AUTH_REQUIRED ->
+                    FailureCategory.AUTHENTICATION;
+            case STARTTLS_REQUIRED_BY_SERVER, STARTTLS_NOT_OFFERED -> FailureCategory.TLS_REQUIRED;
+            case STARTTLS_FAILED, TLS_PROTOCOL_MISMATCH, IMPLICIT_TLS_TO_PLAIN_PORT, PLAIN_TO_IMPLICIT_TLS_PORT ->
+                    FailureCategory.TLS_HANDSHAKE;
+            case UNTRUSTED_CERTIFICATE, CERTIFICATE_HOST_MISMATCH -> FailureCategory.CERTIFICATE;
+            case RELAY_DENIED -> FailureCategory.RELAY_DENIED;
+            case RECIPIENT_REFUSED -> FailureCategory.RECIPIENT_REJECTED;
+            case SENDER_REFUSED, MESSAGE_TOO_LARGE, MESSAGE_REJECTED -> FailureCategory.MESSAGE_REJECTED;
+            case GREYLISTED, RATE_LIMITED, SERVICE_UNAVAILABLE, TEMPORARY_FAILURE -> FailureCategory.TRANSIENT;
+            case CONNECTION_REJECTED, CONNECTION_REFUSED -> FailureCategory.CONNECTION_REFUSED;
+            case CONNECT_TIMEOUT, BANNER_TIMEOUT, SERVER_TIMEOUT -> FailureCategory.TIMEOUT;
+            case UNKNOWN_HOST -> FailureCategory.UNKNOWN_HOST;
+            case SERVER_CLOSED_EARLY -> FailureCategory.CONNECTION_LOST;
+            case SETTINGS_INVALID, UNKNOWN -> FailureCategory.UNKNOWN;
+        };
     }
 
     /** @return true for refusals that may succeed when retried later (4xx, timeouts) */

@@ -70,7 +70,7 @@ final class NotifyCommand implements Callable<Integer> {
             result = mailer.send(notification);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? NotifyJson.write(toMap(result, via)) + "\n" : text(result, via));
+        out.print(json ? Json.write(toMap(result, via)) + "\n" : text(result, via));
         out.flush();
         return result.isSent() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

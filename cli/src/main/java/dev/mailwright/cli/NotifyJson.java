@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader and writer for {@code mailwright notify} (the JDK has none).
+ * A small, strict JSON reader for {@code mailwright notify} (the JDK has none); output goes through {@link Json}.
  * Reading follows RFC 8259 exactly: one value, no comments, no trailing commas, no single quotes,
  * no leading zeros, no control characters inside strings, no duplicate keys, nesting at most 64
  * deep. Objects become insertion-ordered {@code Map<String, Object>}, arrays {@code List<Object>},
@@ -280,75 +280,5 @@ final class NotifyJson {
             }
         }
         return new IllegalArgumentException("invalid JSON at line " + line + ", column " + col + ": " + message);
-    }
-
-    /**
-     * Writes a value made of maps, lists, strings, numbers, booleans and null, indented by two spaces.
-     *
-     * @param value the value
-     * @return the JSON text
-     */
-    static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, "");
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out, String indent) {
-        if (value == null || value == NULL) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            writeEntries(map.entrySet().stream().map(e -> (Object) e).toList(), out, indent, '{', '}');
-        } else if (value instanceof List<?> list) {
-            writeEntries(list, out, indent, '[', ']');
-        } else {
-            quote(value.toString(), out);
-        }
-    }
-
-    private static void writeEntries(List<?> items, StringBuilder out, String indent, char open, char close) {
-        out.append(open);
-        if (items.isEmpty()) {
-            out.append(close);
-            return;
-        }
-        String inner = indent + "  ";
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n").append(inner);
-            if (items.get(i) instanceof Map.Entry<?, ?> e) {
-                quote(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, inner);
-            } else {
-                write(items.get(i), out, inner);
-            }
-        }
-        out.append('\n').append(indent).append(close);
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -57,13 +57,13 @@ class NotifyJsonTest {
     }
 
     @Test
-    void write_roundTrips() {
+    void whatTheCliWrites_parsesBack() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("s", "quote \" backslash \\ line\n tab\t ctl\u0001");
         m.put("n", 42);
         m.put("l", List.of(true, "x"));
         m.put("z", null);
-        String text = NotifyJson.write(m);
+        String text = Json.write(m);
         Map<?, ?> back = (Map<?, ?>) NotifyJson.parse(text);
         assertThat(back.get("s")).isEqualTo(m.get("s"));
         assertThat(back.get("n")).isEqualTo(new BigDecimal(42));

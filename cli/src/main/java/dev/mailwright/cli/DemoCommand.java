@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailwright demo}: the whole story of the seed, end to end, on this machine. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole story end to end on an embedded default: settings validated, a test email with its",
-            "transcript, a notification for an issue, a reply written as a person would, received by Mailwright's own",
-            "listener, checked, trimmed and handed to the application — and a forged reply refused.",
+        description = {"Run the whole story end to end on an embedded default: settings validated, a test email with its "
+                + "transcript, a notification for an issue, a reply written as a person would, received by Mailwright's own "
+                + "listener, checked, trimmed and handed to the application - and a forged reply refused.",
             "Needs nothing but Java: an in-process GreenMail server plays the outgoing SMTP server.",
             "Exit code 0 when every step behaved, 1 otherwise."})
 final class DemoCommand implements Callable<Integer> {

@@ -1,0 +1,104 @@
+package dev.mailwright.benchmarks.inbound;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ceiling the disk sets for any receiver that acknowledges a message only once it is durable
+ * in a maildir: 4 KB files written to {@code tmp/}, fsynced, renamed into {@code new/} and
+ * {@code new/} fsynced — one at a time, from several threads at once, and in groups that share
+ * the directory sync. No SMTP, no parsing: only the file-system work the listener cannot avoid.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.DurableWriteCeiling 2000 /var/tmp}
+ */
+public final class DurableWriteCeiling {
+    private static final byte[] DATA = new byte[4096];
+
+    private DurableWriteCeiling() {
+    }
+
+    /**
+     * @param args the number of files per mode and the directory to write under (on the disk to measure)
+     * @throws Exception when the directory cannot be written
+     */
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path base = Path.of(args.length > 1 ? args[1] : "/var/tmp");
+        run(base, n, "one at a time", 1, 1);
+        run(base, n, "4 threads", 4, 1);
+        run(base, n, "groups of 4", 1, 4);
+        run(base, n, "groups of 16", 1, 16);
+    }
+
+    private static void run(Path base, int n, String name, int threads, int group) throws Exception {
+        Path dir = Files.createTempDirectory(base, "durable-");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path fresh = Files.createDirectories(dir.resolve("new"));
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        List<Exception> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread w = new Thread(() -> {
+                try {
+                    for (int i = first * group; i < n; i += threads * group) {
+                        writeGroup(tmp, fresh, i, Math.min(group, n - i));
+                    }
+                } catch (IOException e) {
+                    errors.add(e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMicros = (cpuNanos() - cpu0) / 1e3 / n;
+        System.out.printf(Locale.ROOT, "%-14s %7.0f files/s   %5.0f us CPU per file%n", name, n / seconds, cpuMicros);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static void writeGroup(Path tmp, Path fresh, int first, int count) throws IOException {
+        List<FileChannel> open = new ArrayList<>();
+        try {
+            for (int i = first; i < first + count; i++) {
+                FileChannel ch = FileChannel.open(tmp.resolve("m" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                open.add(ch);
+                ch.write(ByteBuffer.wrap(DATA));
+            }
+            for (FileChannel ch : open) {
+                ch.force(true);
+            }
+        } finally {
+            for (FileChannel ch : open) {
+                ch.close();
+            }
+        }
+        for (int i = first; i < first + count; i++) {
+            Files.move(tmp.resolve("m" + i), fresh.resolve("m" + i), StandardCopyOption.ATOMIC_MOVE);
+        }
+        try (FileChannel d = FileChannel.open(fresh, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+}

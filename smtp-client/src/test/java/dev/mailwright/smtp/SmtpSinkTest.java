@@ -106,6 +106,76 @@ class SmtpSinkTest {
     }
 
     @Test
+    void oneRoundTripGroup_deliversTextWithLeadingDotsIntact() throws IOException {
+        // smtp-sink offers PIPELINING: MAIL, RCPT and DATA go in one write, the text and its dot in another
+        int port = Peers.freePort();
+        Path spool = spool();
+        sink(port, "-d", spool + "/%H%M%S.");
+        String text = "First line.\n.hidden line that starts with a dot\n..two dots\n.\nafter a lone dot\n";
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).build()).build()) {
+            SendResult.Sent r = (SendResult.Sent) mailer.send(Fixtures.issue().textBody(text).htmlBody(null).build());
+            assertThat(r.finalReply().code()).isEqualTo(250);
+            assertThat(r.recipients()).singleElement().satisfies(s -> assertThat(s.accepted()).isTrue());
+        }
+        String dumped;
+        try (Stream<Path> files = Files.list(spool)) {
+            List<Path> all = files.toList();
+            assertThat(all).hasSize(1);
+            dumped = Files.readString(all.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        // smtp-sink stores the text un-stuffed, with LF line ends
+        assertThat(dumped).contains("\n.hidden line that starts with a dot\n..two dots\n.\nafter a lone dot\n")
+                .contains("Subject: [octo/hello-world]");
+    }
+
+    @Test
+    void textRefusedAtItsEnd_isMessageRejected_andNotRetried() {
+        int port = Peers.freePort();
+        sink(port, "-f", ".");
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).build()).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.MESSAGE_REJECTED);
+            assertThat(r.reply().code()).isGreaterThanOrEqualTo(500);
+            assertThat(r.attempts()).as("permanent: not retried").isEqualTo(1);
+            assertThat(r.recipients()).singleElement().satisfies(s -> assertThat(s.accepted()).isTrue());
+            // the connection stays usable: the next message gets the same answer, not a protocol error
+            SendResult.Failed again = (SendResult.Failed) mailer.send(Fixtures.issue().eventId("c2").build());
+            assertThat(again.category()).isEqualTo(FailureCategory.MESSAGE_REJECTED);
+        }
+    }
+
+    @Test
+    void dataRefusedInTheGroup_isMessageRejected_andTheConnectionIsReset() {
+        int port = Peers.freePort();
+        sink(port, "-f", "data");
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).build()).build()) {
+            for (int i = 0; i < 2; i++) {
+                SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().eventId("c" + i).build());
+                assertThat(r.category()).isEqualTo(FailureCategory.MESSAGE_REJECTED);
+                assertThat(r.reply().code()).isGreaterThanOrEqualTo(500);
+                assertThat(r.attempts()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void textDeferredAtItsEnd_isTransient_andRetried() {
+        int port = Peers.freePort();
+        sink(port, "-r", ".");
+        RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20));
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).build()).retry(retry).build()) {
+            SendResult.Failed r = (SendResult.Failed) mailer.send(Fixtures.issue().build());
+            assertThat(r.category()).isEqualTo(FailureCategory.TRANSIENT);
+            assertThat(r.reply().code()).isBetween(400, 499);
+            assertThat(r.attempts()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void implicitTlsSpokenToAPlainPort_isATlsHandshakeFailure() {
         int port = Peers.freePort();
         sink(port);

@@ -205,6 +205,7 @@ public final class SmtpPool {
         SocketRecorder.take();
         t.connect(settings.smtpHost(), settings.port(), user, password);
         Connection c = new Connection(t, SocketRecorder.take());
+        t.directSocket(c.socket);
         if (auth != AuthMethod.NONE && !t.supportsExtension("AUTH")) {
             // Angus would silently go on without authenticating
             quietClose(c);

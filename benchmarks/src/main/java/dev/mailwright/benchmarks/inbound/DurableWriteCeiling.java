@@ -16,6 +16,10 @@ import java.util.Locale;
  * in a maildir: 4 KB files written to {@code tmp/}, fsynced, renamed into {@code new/} and
  * {@code new/} fsynced — one at a time, from several threads at once, and in groups that share
  * the directory sync. No SMTP, no parsing: only the file-system work the listener cannot avoid.
+ * For comparison, two things a listener does not do: the same files without any sync (what
+ * creating, writing and renaming a file costs by itself), and 4 KB records appended to one
+ * preallocated journal file with one {@code fdatasync} per group of 1, 4 or 16 records (what a
+ * group-committed journal would cost instead).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.DurableWriteCeiling 2000 /var/tmp}
  */
@@ -36,6 +40,61 @@ public final class DurableWriteCeiling {
         run(base, n, "4 threads", 4, 1);
         run(base, n, "groups of 4", 1, 4);
         run(base, n, "groups of 16", 1, 16);
+        noSync(base, n);
+        for (int group : new int[] {1, 4, 16}) {
+            journal(base, n, group);
+        }
+    }
+
+    private static void noSync(Path base, int n) throws IOException {
+        Path dir = Files.createTempDirectory(base, "durable-");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path fresh = Files.createDirectories(dir.resolve("new"));
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            try (FileChannel ch = FileChannel.open(tmp.resolve("m" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(DATA));
+            }
+            Files.move(tmp.resolve("m" + i), fresh.resolve("m" + i), StandardCopyOption.ATOMIC_MOVE);
+        }
+        report("files, no sync", n, t0, cpu0);
+        delete(dir);
+    }
+
+    private static void journal(Path base, int n, int group) throws IOException {
+        Path dir = Files.createTempDirectory(base, "durable-");
+        Path file = dir.resolve("journal");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long at = 0; at < (long) n * DATA.length; at += zeros.capacity()) {
+                zeros.clear();
+                ch.write(zeros, at);
+            }
+            ch.force(true); // preallocated and synced: appends below change no metadata
+            long cpu0 = cpuNanos();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                ch.write(ByteBuffer.wrap(DATA), (long) i * DATA.length);
+                if ((i + 1) % group == 0 || i == n - 1) {
+                    ch.force(false);
+                }
+            }
+            report("journal, sync/" + group, n, t0, cpu0);
+        }
+        delete(dir);
+    }
+
+    private static void report(String name, int n, long t0, long cpu0) {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMicros = (cpuNanos() - cpu0) / 1e3 / n;
+        System.out.printf(Locale.ROOT, "%-16s %7.0f files/s   %5.0f us CPU per file%n", name, n / seconds, cpuMicros);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void run(Path base, int n, String name, int threads, int group) throws Exception {
@@ -66,12 +125,8 @@ public final class DurableWriteCeiling {
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuMicros = (cpuNanos() - cpu0) / 1e3 / n;
-        System.out.printf(Locale.ROOT, "%-14s %7.0f files/s   %5.0f us CPU per file%n", name, n / seconds, cpuMicros);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        report(name, n, t0, cpu0);
+        delete(dir);
     }
 
     private static void writeGroup(Path tmp, Path fresh, int first, int count) throws IOException {

@@ -1,62 +1,64 @@
 package dev.mailwright.cli;
 
+import dev.mailwright.core.ReplyTarget;
+import dev.mailwright.core.diagnostics.JsonWriter;
 import dev.mailwright.inbound.AttachmentInfo;
+import dev.mailwright.inbound.AuthenticationResults;
 import dev.mailwright.inbound.DeliveredReply;
+import dev.mailwright.inbound.UnsubscribeRequest;
+import dev.mailwright.inbound.spi.SenderVerdict;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints a delivered reply as one JSON line. */
+/** Prints what the pipeline hands over (a delivered reply, a request to unsubscribe) as one JSON line each. */
 final class InboundJson {
     private InboundJson() {
     }
 
     static void print(PrintWriter out, DeliveredReply r) {
-        StringBuilder b = new StringBuilder(256 + r.text().length());
-        b.append("{\"target\":{\"type\":").append(str(r.target().type().name().toLowerCase(Locale.ROOT)))
-                .append(",\"id\":").append(r.target().id()).append(",\"user\":").append(r.target().userId()).append('}')
-                .append(",\"sender\":").append(str(r.sender()))
-                .append(",\"messageId\":").append(str(r.messageId()))
-                .append(",\"deliveryKey\":").append(str(r.deliveryKey()))
-                .append(",\"text\":").append(str(r.text()))
-                .append(",\"confidence\":").append(r.confidence())
-                .append(",\"senderCheck\":{\"accepted\":").append(r.senderVerdict().accepted())
-                .append(",\"reason\":").append(str(r.senderVerdict().reason())).append('}')
-                .append(",\"authentication\":{\"dkim\":").append(str(r.authentication().dkim()))
-                .append(",\"spf\":").append(str(r.authentication().spf()))
-                .append(",\"dmarc\":").append(str(r.authentication().dmarc())).append('}')
-                .append(",\"attachments\":[");
-        for (int i = 0; i < r.attachments().size(); i++) {
-            AttachmentInfo a = r.attachments().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"fileName\":").append(str(a.fileName()))
-                    .append(",\"contentType\":").append(str(a.contentType())).append(",\"size\":").append(a.size()).append('}');
+        JsonWriter w = new JsonWriter().beginObject().member("event", "reply");
+        target(w, r.target());
+        w.member("sender", r.sender()).member("messageId", r.messageId()).member("deliveryKey", r.deliveryKey())
+                .member("text", r.text()).name("confidence").value(r.confidence());
+        senderCheck(w, r.senderVerdict());
+        authentication(w, r.authentication());
+        w.name("attachments").beginArray();
+        for (AttachmentInfo a : r.attachments()) {
+            w.beginObject().member("fileName", a.fileName()).member("contentType", a.contentType())
+                    .member("size", a.size()).endObject();
         }
-        b.append("],\"possibleRedelivery\":").append(r.possibleRedelivery())
-                .append(",\"file\":").append(str(r.original().location())).append('}');
-        synchronized (out) {
-            out.println(b);
-            out.flush();
-        }
+        w.endArray().member("possibleRedelivery", r.possibleRedelivery()).member("file", r.original().location());
+        println(out, w.endObject());
     }
 
-    static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+    static void print(PrintWriter out, UnsubscribeRequest r) {
+        JsonWriter w = new JsonWriter().beginObject().member("event", "unsubscribe");
+        target(w, r.target());
+        w.member("sender", r.sender()).member("messageId", r.messageId());
+        senderCheck(w, r.senderVerdict());
+        authentication(w, r.authentication());
+        w.member("file", r.original().location());
+        println(out, w.endObject());
+    }
+
+    private static void target(JsonWriter w, ReplyTarget t) {
+        w.name("target").beginObject().member("type", t.type().name().toLowerCase(Locale.ROOT)).member("id", t.id())
+                .member("user", t.userId()).endObject();
+    }
+
+    private static void senderCheck(JsonWriter w, SenderVerdict v) {
+        w.name("senderCheck").beginObject().member("accepted", v.accepted()).member("reason", v.reason()).endObject();
+    }
+
+    private static void authentication(JsonWriter w, AuthenticationResults a) {
+        w.name("authentication").beginObject().member("dkim", a.dkim()).member("spf", a.spf()).member("dmarc", a.dmarc())
+                .endObject();
+    }
+
+    private static void println(PrintWriter out, JsonWriter w) {
+        synchronized (out) {
+            out.println(w);
+            out.flush();
         }
-        return b.append('"').toString();
     }
 }

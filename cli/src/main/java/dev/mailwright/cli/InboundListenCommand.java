@@ -58,7 +58,8 @@ final class InboundListenCommand implements Callable<Integer> {
         KeyRing keys = options.keyRing();
         TlsCredentials tls = cert != null ? TlsCredentials.fromPem(cert, key) : TlsCredentials.selfSigned(settings.replyDomain());
         PrintWriter out = spec.commandLine().getOut();
-        try (InboundPipeline pipeline = options.pipeline(settings, keys).handler(reply -> InboundJson.print(out, reply)).build();
+        try (InboundPipeline pipeline = options.pipeline(settings, keys).handler(reply -> InboundJson.print(out, reply))
+                        .unsubscribeHandler(request -> InboundJson.print(out, request)).build();
                 MaildirSource source = options.filed == null ? MaildirSource.builder(options.maildir).open()
                         : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
                 InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)

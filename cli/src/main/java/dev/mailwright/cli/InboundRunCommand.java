@@ -37,7 +37,8 @@ final class InboundRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = dev.mailwright.core.SettingsLoader.parseDuration(poll);
         try (InboundPipeline pipeline = options.pipeline(settings, options.keyRing())
-                        .handler(reply -> InboundJson.print(out, reply)).build();
+                        .handler(reply -> InboundJson.print(out, reply))
+                        .unsubscribeHandler(request -> InboundJson.print(out, request)).build();
                 MaildirSource source = open()) {
             BatchSummary total = pipeline.drain(source);
             while (watch) {

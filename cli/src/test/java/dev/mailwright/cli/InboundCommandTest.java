@@ -51,7 +51,7 @@ class InboundCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().lines().toList()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("{\"target\":{\"type\":\"pull_request\",\"id\":42,\"user\":7}");
+            assertThat(line).startsWith("{\"event\":\"reply\",\"target\":{\"type\":\"pull_request\",\"id\":42,\"user\":7}");
             assertThat(line).contains("\"text\":\"Looks \\\"good\\\"\"").contains("\"messageId\":\"<one@me.com>\"");
         });
         assertThat(err.toString()).contains("delivered 1, rejected 1");

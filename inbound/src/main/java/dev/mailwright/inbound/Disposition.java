@@ -14,7 +14,8 @@ public sealed interface Disposition {
     String folder();
 
     /**
-     * The host's {@link ReplyHandler} accepted the reply.
+     * The host accepted the message: its {@link ReplyHandler} took the reply, or its
+     * {@link UnsubscribeHandler} the request to unsubscribe.
      *
      * @param target the thread and user the reply was delivered to
      * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash)

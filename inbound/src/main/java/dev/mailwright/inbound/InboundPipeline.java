@@ -50,6 +50,7 @@ public final class InboundPipeline implements AutoCloseable {
 
     private final ReplyStages stages;
     private final ReplyHandler handler;
+    private final UnsubscribeHandler unsubscribeHandler;
     private final DeliveryLedger ledger;
     private final RejectionNotifier notifier;
     private final NoticeThrottle throttle;
@@ -64,6 +65,7 @@ public final class InboundPipeline implements AutoCloseable {
                 new RecipientStage(codec, HostNames.noReplyDomain(b.hostname), b.noReplyAddress, b.discardNoReplyMail),
                 b.senderCheck, b.extractor, b.sentNotificationText);
         this.handler = b.handler;
+        this.unsubscribeHandler = b.unsubscribeHandler;
         this.notifier = b.notifier;
         this.clock = b.clock;
         this.throttle = new NoticeThrottle(b.clock);
@@ -112,6 +114,8 @@ public final class InboundPipeline implements AutoCloseable {
             ReplyStages.Outcome outcome = runStages(m);
             if (outcome instanceof ReplyStages.Ready ready) {
                 pending.add(new Pending(m, ready.reply()));
+            } else if (outcome instanceof ReplyStages.Unsubscribe u) {
+                summary = summary.plus(unsubscribe(source, m, u));
             } else {
                 ReplyStages.Stopped stopped = (ReplyStages.Stopped) outcome;
                 summary = summary.plus(file(source, m, stopped.disposition(), InboundDiagnostics.describe(stopped.disposition())));
@@ -183,10 +187,34 @@ public final class InboundPipeline implements AutoCloseable {
         };
     }
 
+    private Disposition unsubscribe(MailSource source, SourceMessage m, ReplyStages.Unsubscribe u) {
+        ReplyTarget t = u.request().target();
+        String what = "unsubscribe request from " + u.request().sender() + " for user " + t.userId() + " on " + t.type()
+                + " " + t.id();
+        if (unsubscribeHandler == null) {
+            Disposition d = new Disposition.Discarded("unsubscribe.unhandled", what
+                    + "; no unsubscribe handler is configured (InboundPipeline.Builder.unsubscribeHandler);"
+                    + " never handed over as a comment");
+            return file(source, m, d, InboundDiagnostics.describe(d));
+        }
+        Disposition d = withRetry(m, () -> unsubscribeHandler.unsubscribe(u.request()), t, u.deliveryKey());
+        return file(source, m, d, d instanceof Disposition.Delivered ? what + ": handed to the unsubscribe handler"
+                : InboundDiagnostics.describe(d));
+    }
+
+    /** Something the host does for a message, which may throw to ask for a later attempt. */
+    private interface HostCall {
+        void run() throws Exception;
+    }
+
     private Disposition callHandler(SourceMessage m, DeliveredReply reply) {
+        return withRetry(m, () -> handler.handle(reply), reply.target(), reply.deliveryKey());
+    }
+
+    private Disposition withRetry(SourceMessage m, HostCall call, ReplyTarget target, String deliveryKey) {
         try {
-            handler.handle(reply);
-            return new Disposition.Delivered(reply.target(), reply.deliveryKey());
+            call.run();
+            return new Disposition.Delivered(target, deliveryKey);
         } catch (Exception e) {
             int attempt = m.attempt();
             String why = "the handler failed (attempt " + attempt + " of " + maxAttempts + "): " + e;
@@ -231,6 +259,7 @@ public final class InboundPipeline implements AutoCloseable {
         private String noReplyAddress;
         private boolean discardNoReplyMail;
         private ReplyHandler handler;
+        private UnsubscribeHandler unsubscribeHandler;
         private Path ledgerDirectory;
         private ReplyTextExtractor extractor = ReplyTextExtractor.standard();
         private SenderCheck senderCheck = SenderCheck.ACCEPT_ALL;
@@ -287,6 +316,17 @@ public final class InboundPipeline implements AutoCloseable {
         /** @param handler the host's handler @return this */
         public Builder handler(ReplyHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param handler called for a request to unsubscribe sent by mail (the notification's
+         *     {@code List-Unsubscribe} mailto: the reply address with the subject {@code unsubscribe});
+         *     without one, such requests are filed as discarded ({@code unsubscribe.unhandled})
+         * @return this
+         */
+        public Builder unsubscribeHandler(UnsubscribeHandler handler) {
+            this.unsubscribeHandler = Objects.requireNonNull(handler, "unsubscribeHandler");
             return this;
         }
 

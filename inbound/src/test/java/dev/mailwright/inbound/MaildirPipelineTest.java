@@ -81,6 +81,75 @@ class MaildirPipelineTest {
         assertThat(names(maildir().resolve("new"))).isEmpty();
     }
 
+    /** What a mail client sends for the List-Unsubscribe mailto: the reply address, subject "unsubscribe". */
+    private static String unsubscribeMail(String messageId, String to, String extraHeaders, String body) {
+        return reply(messageId, to, body).replace("Subject: Re: [org/repo] Fix the build (#1)\n", extraHeaders
+                + "Subject: unsubscribe\n");
+    }
+
+    @Test
+    void unsubscribeByMail_goesToTheUnsubscribeHandler_neverToTheReplyHandler() throws IOException {
+        deliver(maildir(), postfixName(1), unsubscribeMail("<u1@me.com>", replyAddress(1, 5), "", ""));
+        // some clients mark the message they send for a List-Unsubscribe mailto as generated
+        deliver(maildir(), postfixName(2), unsubscribeMail("<u2@me.com>", replyAddress(7, 9),
+                "Auto-Submitted: auto-generated\n", "This message was automatically generated."));
+        List<UnsubscribeRequest> requests = new CopyOnWriteArrayList<>();
+
+        BatchSummary summary = runOnce(pipeline().unsubscribeHandler(requests::add).rejectionNotifier(n -> {
+            throw new AssertionError("an unsubscribe request is never answered");
+        }));
+
+        assertThat(handled).as("never a comment").isEmpty();
+        assertThat(summary.delivered()).isEqualTo(2);
+        assertThat(requests).extracting(r -> r.target().id() + "/" + r.target().userId())
+                .containsExactlyInAnyOrder("1/5", "7/9");
+        assertThat(requests).allSatisfy(r -> {
+            assertThat(r.sender()).isEqualTo("tcook@icloud.com");
+            assertThat(r.authentication().dkim()).isEqualTo("pass");
+        });
+        assertThat(names(filed("success"))).containsExactly(postfixName(1), postfixName(2));
+        assertThat(reason("success", postfixName(1))).contains("unsubscribe request from tcook@icloud.com for user 5");
+    }
+
+    @Test
+    void unsubscribeByMail_withoutAHandler_isDiscarded_andNeverAComment() throws IOException {
+        deliver(maildir(), postfixName(1), unsubscribeMail("<u1@me.com>", replyAddress(1, 5), "", ""));
+
+        BatchSummary summary = runOnce(pipeline().rejectionNotifier(n -> {
+            throw new AssertionError("an unsubscribe request is never answered");
+        }));
+
+        assertThat(handled).isEmpty();
+        assertThat(summary.discarded()).isEqualTo(1);
+        assertThat(reason("discarded", postfixName(1))).contains("unsubscribe.unhandled")
+                .contains("InboundPipeline.Builder.unsubscribeHandler");
+    }
+
+    @Test
+    void unsubscribeByMail_toAForgedAddress_isRefusedLikeAReply() throws IOException {
+        deliver(maildir(), postfixName(1), unsubscribeMail("<u1@me.com>", Fixtures.forgedAddress(), "", ""));
+        List<UnsubscribeRequest> requests = new CopyOnWriteArrayList<>();
+
+        BatchSummary summary = runOnce(pipeline().unsubscribeHandler(requests::add));
+
+        assertThat(requests).isEmpty();
+        assertThat(handled).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(reason("failure", postfixName(1))).contains("address.forged");
+    }
+
+    @Test
+    void unsubscribeHandlerFailure_isRetriedLater_likeTheReplyHandler() throws IOException {
+        deliver(maildir(), postfixName(1), unsubscribeMail("<u1@me.com>", replyAddress(1, 5), "", ""));
+
+        BatchSummary summary = runOnce(pipeline().unsubscribeHandler(r -> {
+            throw new IllegalStateException("database down");
+        }));
+
+        assertThat(handled).isEmpty();
+        assertThat(summary.retried()).isEqualTo(1);
+    }
+
     @Test
     void forgedAndMissingAddresses_areFiledAsFailureWithTheirReason() throws IOException {
         deliver(maildir(), postfixName(1), reply("<a@x>", Fixtures.forgedAddress(), "hi"));

@@ -85,6 +85,13 @@ public final class JsonWriter {
         return this;
     }
 
+    /** @param value a number; NaN and the infinities, which JSON cannot hold, become null @return this */
+    public JsonWriter value(double value) {
+        separate();
+        out.append(Double.isFinite(value) ? Double.toString(value) : "null");
+        return this;
+    }
+
     /** @param value a boolean @return this */
     public JsonWriter value(boolean value) {
         separate();

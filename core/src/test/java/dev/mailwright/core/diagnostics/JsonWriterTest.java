@@ -16,4 +16,12 @@ class JsonWriterTest {
         assertThat(json).isEqualTo("{\"s\":\"a\\\"b\\\\c\\r\\n\\u0001\",\"n\":5,\"b\":true,\"nil\":null,\"l\":[\"x\",\"y\"],"
                 + "\"m\":{\"k\":\"v\"},\"empty\":[]}");
     }
+
+    @Test
+    void writesFractionsAndNullForWhatJsonCannotHold() {
+        String json = new JsonWriter().beginArray().value(0.75).value(1.0).value(Double.NaN)
+                .value(Double.POSITIVE_INFINITY).endArray().toString();
+
+        assertThat(json).isEqualTo("[0.75,1.0,null,null]");
+    }
 }

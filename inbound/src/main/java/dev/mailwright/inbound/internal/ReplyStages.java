@@ -4,6 +4,7 @@ import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.AuthenticationResults;
 import dev.mailwright.inbound.DeliveredReply;
 import dev.mailwright.inbound.Disposition;
+import dev.mailwright.inbound.UnsubscribeRequest;
 import dev.mailwright.inbound.reply.ExtractedReply;
 import dev.mailwright.inbound.reply.ReplyInput;
 import dev.mailwright.inbound.reply.ReplyTextExtractor;
@@ -70,6 +71,13 @@ public final class ReplyStages {
     }
 
     /**
+     * @param request a verified request to unsubscribe, sent to the {@code List-Unsubscribe} mailto
+     * @param deliveryKey the key of the message (Message-ID plus content hash), for the disposition
+     */
+    public record Unsubscribe(UnsubscribeRequest request, String deliveryKey) implements Outcome {
+    }
+
+    /**
      * @param message the claimed message
      * @return the reply ready for the handler, or why the message stops
      */
@@ -81,6 +89,14 @@ public final class ReplyStages {
         }
         ParsedMessage m = ((MessageParser.Parsed) parsed).message();
         LOG.info("processing {}", m.messageId().isEmpty() ? "(no Message-ID) " + message.id() : m.messageId());
+        if (isUnsubscribe(m)) {
+            // before the automated-mail guard: mail clients may mark these as auto-generated, and
+            // they are never answered, so no loop can form
+            Outcome unsubscribe = unsubscribe(message, m);
+            if (unsubscribe != null) {
+                return unsubscribe;
+            }
+        }
         Optional<Disposition.Discarded> automated = AutomatedMailGuard.check(m);
         if (automated.isPresent()) {
             return new Stopped(automated.get(), m.from(), m.messageId(), true);
@@ -113,6 +129,47 @@ public final class ReplyStages {
         return new Ready(new DeliveredReply(match.target(), m.from(), verdict, auth, extracted.text(), extracted.removed(),
                 extracted.confidence(), m.attachments(), m.messageId(), deliveryKey(m.messageId(), message.content()),
                 false, message));
+    }
+
+    /** @return true when the subject is exactly {@code unsubscribe}, as the List-Unsubscribe mailto sets it */
+    private static boolean isUnsubscribe(ParsedMessage m) {
+        String subject;
+        try {
+            subject = m.mime().getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+        return subject != null && subject.strip().equalsIgnoreCase("unsubscribe");
+    }
+
+    /**
+     * The reply address and the sender are checked as for a reply; a request that fails them stops
+     * here with the same reasons.
+     *
+     * @return the request or why it stops; null when the message is not addressed to a reply
+     *     address at all (then the ordinary stages decide)
+     */
+    private Outcome unsubscribe(SourceMessage message, ParsedMessage m) {
+        RecipientStage.Outcome matched = recipients.evaluate(m);
+        if (matched instanceof RecipientStage.Stopped) {
+            return null;
+        }
+        ReplyTarget target = ((RecipientStage.Matched) matched).target();
+        if (m.from().isEmpty()) {
+            return new Stopped(new Disposition.Rejected("sender.missing", "the message has no readable From address"),
+                    "", m.messageId(), true);
+        }
+        AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"));
+        SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
+        if (!verdict.accepted()) {
+            return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from()
+                    + " may not unsubscribe user " + target.userId() + ": " + verdict.reason()),
+                    m.from(), m.messageId(), true);
+        }
+        LOG.debug("Matched {} to an unsubscribe request for {} {} by user {}", message.location(),
+                target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId());
+        return new Unsubscribe(new UnsubscribeRequest(target, m.from(), verdict, auth, m.messageId(), message),
+                deliveryKey(m.messageId(), message.content()));
     }
 
     /**

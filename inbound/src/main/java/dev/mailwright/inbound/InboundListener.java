@@ -4,6 +4,7 @@ import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.inbound.internal.BulkDataCommand;
+import dev.mailwright.inbound.internal.PipeliningEhloCommand;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.ListenerHandler;
 import dev.mailwright.inbound.internal.MaildirWriter;
@@ -64,6 +65,7 @@ public final class InboundListener implements AutoCloseable {
         }
         this.server = sb.build();
         server.getCommandHandler().addCommand(new BulkDataCommand());
+        server.getCommandHandler().addCommand(new PipeliningEhloCommand());
     }
 
     /** @return a builder; host name, key ring and maildir are required */

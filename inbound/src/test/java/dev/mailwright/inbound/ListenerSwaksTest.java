@@ -111,6 +111,23 @@ class ListenerSwaksTest {
     }
 
     @Test
+    void pipelining_isOffered_andPipelinedTransactionsAreStored_inTheClearAndAfterStarttls() throws Exception {
+        start(true, 100_000);
+        Path body = Files.writeString(dir.resolve("body.txt"), "pipelined\n.with a leading dot\n");
+
+        Swaks refused = swaks(Fixtures.replyAddress(1, 5), "--pipeline");
+        Swaks accepted = swaks(Fixtures.replyAddress(1, 5), "--pipeline", "--tls", "--body", "@" + body);
+
+        assertThat(refused.transcript()).as("offered before STARTTLS").contains("250-PIPELINING")
+                .contains("<** 530 5.7.0");
+        assertThat(accepted.exit()).as(accepted.transcript()).isZero();
+        assertThat(accepted.transcript()).as("STARTTLS is not offered again once TLS runs")
+                .containsOnlyOnce("250-STARTTLS");
+        assertThat(delivered()).singleElement().satisfies(f -> assertThat(Files.readString(f))
+                .contains("\r\npipelined\r\n.with a leading dot\r\n"));
+    }
+
+    @Test
     void dotStuffedLines_arriveUnstuffed_andTheNextTransactionOnTheConnectionStillWorks() throws Exception {
         start(false, 100_000);
         Path body = Files.writeString(dir.resolve("body.txt"), "first line\n.starts with a dot\n..two dots\n.\nlast\n");

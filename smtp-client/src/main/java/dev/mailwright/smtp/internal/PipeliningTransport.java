@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -20,15 +21,19 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * transaction of our own on top of its protected primitives: {@code MAIL FROM} and the
  * {@code RCPT TO}s go out together when the server offers PIPELINING (RFC 2920), saving a round
  * trip per recipient; every reply becomes a {@link RecipientStatus} or a classified failure
- * without an exception per recipient; the composed bytes are written as they are. On a connection
- * without TLS, {@code DATA} joins the group too and the text with its terminating dot goes out in
- * one write: two round trips and two writes per message instead of three and four.
+ * without an exception per recipient; the composed bytes are written as they are. When the socket
+ * the conversation runs on is known (a connection without TLS, or the TLS socket STARTTLS layered
+ * through the recording factory), {@code DATA} joins the group too and the text with its
+ * terminating dot goes out in one write: two round trips and two writes per message instead of
+ * three and four.
  */
 final class PipeliningTransport extends SMTPTransport {
     private boolean wroteText;
     /** The socket the conversation runs on, when it is the one Angus writes to (not after STARTTLS). */
-    private java.net.Socket direct;
+    private Socket direct;
     private boolean tlsLayered;
+    /** The TLS socket STARTTLS layered, when the recording factory made it; null otherwise. */
+    private Socket layered;
 
     /**
      * @param session the session
@@ -87,23 +92,31 @@ final class PipeliningTransport extends SMTPTransport {
     }
 
     /**
-     * @param socket the socket the connection was made on (from the socket factory). On a
-     *     connection without TLS the one-round-trip transaction writes to it directly; with TLS
-     *     (implicit, or STARTTLS layered on top of it) the text goes through Angus's data stream,
-     *     one round trip more, because no server the tests run against offers PIPELINING with TLS.
-     *     Angus's protocol trace ({@code mail.debug}) does not show the directly written bytes; a
-     *     {@code TranscriptCapture} does, since it records at the socket.
+     * @param socket the socket the connection was made on (from the socket factory). The
+     *     one-round-trip transaction writes to it directly on a connection without TLS, and to the
+     *     TLS socket STARTTLS layered over it when the recording factory made that one. With
+     *     implicit TLS, or a STARTTLS factory it could not wrap, the text goes through Angus's data
+     *     stream, one round trip more. Angus's protocol trace ({@code mail.debug}) does not show
+     *     the directly written bytes; a {@code TranscriptCapture} does, since it records at the
+     *     socket.
      */
-    synchronized void directSocket(java.net.Socket socket) {
-        this.direct = tlsLayered || socket instanceof javax.net.ssl.SSLSocket ? null : socket;
+    synchronized void directSocket(Socket socket) {
+        if (tlsLayered) {
+            this.direct = layered;
+        } else {
+            this.direct = socket instanceof javax.net.ssl.SSLSocket ? null : socket;
+        }
     }
 
     @Override
     protected void startTLS() throws MessagingException {
-        // from now on the conversation runs in a TLS layer on top of the factory's socket
+        // from now on the conversation runs in the TLS socket layered on top of the factory's
         tlsLayered = true;
         direct = null;
+        SocketRecorder.takeLayered();
         super.startTLS();
+        Socket tls = SocketRecorder.takeLayered();
+        layered = tls instanceof javax.net.ssl.SSLSocket ? tls : null;
     }
 
     /**

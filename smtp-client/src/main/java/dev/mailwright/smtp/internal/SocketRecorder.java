@@ -15,6 +15,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class SocketRecorder {
     private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<Socket> LAYERED = new ThreadLocal<>();
 
     private SocketRecorder() {
     }
@@ -23,6 +24,18 @@ final class SocketRecorder {
     static Socket take() {
         Socket s = LAST.get();
         LAST.remove();
+        return s;
+    }
+
+    /** @return the last TLS socket this thread layered over an existing one (STARTTLS), and forgets it */
+    static Socket takeLayered() {
+        Socket s = LAYERED.get();
+        LAYERED.remove();
+        return s;
+    }
+
+    private static Socket recordLayered(Socket s) {
+        LAYERED.set(s);
         return s;
     }
 
@@ -65,7 +78,11 @@ final class SocketRecorder {
         }
     }
 
-    /** Wraps a TLS socket factory (implicit TLS); layered sockets (STARTTLS) are passed through. */
+    /**
+     * Wraps a TLS socket factory: sockets it opens (implicit TLS) are recorded for the watchdog;
+     * sockets it layers over an open one (STARTTLS) are recorded apart, for the transport that
+     * writes to them.
+     */
     static final class Tls extends SSLSocketFactory {
         private final SSLSocketFactory delegate;
 
@@ -80,7 +97,7 @@ final class SocketRecorder {
 
         @Override
         public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return delegate.createSocket(s, host, port, autoClose);
+            return recordLayered(delegate.createSocket(s, host, port, autoClose));
         }
 
         @Override
@@ -143,8 +160,27 @@ final class SocketRecorder {
                 return false;
             }
             props.put(p + "socketFactory", new Plain(base));
+            installForStartTls(props, p);
         }
         props.remove(p + "writetimeout");
         return true;
+    }
+
+    /**
+     * Wraps the factory Angus layers STARTTLS with — the one configured, or the JVM default that
+     * Angus would use otherwise — so that the TLS socket is known. Left alone when Angus would
+     * build its own ({@code ssl.trust}) or the configured one is Angus's {@code MailSSLSocketFactory},
+     * which Angus checks by type: then the transaction writes through Angus's stream, as before.
+     */
+    private static void installForStartTls(java.util.Properties props, String p) {
+        if (!Boolean.parseBoolean(String.valueOf(props.getOrDefault(p + "starttls.enable", "false")))
+                || props.containsKey(p + "ssl.trust")) {
+            return;
+        }
+        Object configured = props.containsKey(p + "ssl.socketFactory") ? props.get(p + "ssl.socketFactory")
+                : SSLSocketFactory.getDefault();
+        if (configured instanceof SSLSocketFactory base && !(configured instanceof org.eclipse.angus.mail.util.MailSSLSocketFactory)) {
+            props.put(p + "ssl.socketFactory", new Tls(base));
+        }
     }
 }

@@ -129,6 +129,9 @@ class SmtpSinkTest {
                 .contains("Subject: [octo/hello-world]");
     }
 
+    // smtp-sink's -f and -r imply -p (no PIPELINING): these take the transaction without the
+    // one-round-trip group; PipelinedRefusalsAgainstListenerTest (cli) refuses pipelined groups.
+
     @Test
     void textRefusedAtItsEnd_isMessageRejected_andNotRetried() {
         int port = Peers.freePort();
@@ -147,7 +150,7 @@ class SmtpSinkTest {
     }
 
     @Test
-    void dataRefusedInTheGroup_isMessageRejected_andTheConnectionIsReset() {
+    void dataRefused_isMessageRejected_andTheConnectionIsReset() {
         int port = Peers.freePort();
         sink(port, "-f", "data");
         try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()

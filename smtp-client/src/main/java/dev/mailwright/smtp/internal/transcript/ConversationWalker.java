@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Walks a transcript once: pairs each server reply with the command it answers, emits the
+ * Walks a transcript once: pairs each server reply with the command it answers (in order, so that
+ * a pipelined group of {@code MAIL}, {@code RCPT} and {@code DATA} is paired right), emits the
  * findings of the conversation in order, and classifies the first failure (a refusing reply, a
  * socket error, an early close, or what the expectations say should have happened).
  */
@@ -23,7 +24,10 @@ public final class ConversationWalker {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> replyLines = new ArrayList<>();
     private final List<TranscriptEvent.Error> errors = new ArrayList<>();
+    /** The client's last command, or the state of the conversation (BANNER, DATA-CONTENT). */
     private String command = "BANNER";
+    /** Commands sent and not answered yet, oldest first (RFC 2920 pipelining). */
+    private final java.util.Deque<String> unanswered = new java.util.ArrayDeque<>();
     private String lastEhlo = "";
     private boolean tls;
     private boolean authSent;
@@ -59,6 +63,7 @@ public final class ConversationWalker {
     private void event(TranscriptEvent e) {
         if (e instanceof TranscriptEvent.Connected c) {
             command = "BANNER";
+            unanswered.clear();
             findings.add(Finding.info("smtp.connection.opened", "connection opened to " + c.host() + ":" + c.port()
                     + (c.address().isEmpty() ? "" : " (" + c.address() + ")"), TranscriptText.line(e, false)));
         } else if (e instanceof TranscriptEvent.TlsStarted s) {
@@ -102,6 +107,9 @@ public final class ConversationWalker {
         }
         startTlsSent |= verb.equals("STARTTLS");
         command = text.equals(".") ? "." : verb.isEmpty() ? command : verb;
+        if (!text.isEmpty()) {
+            unanswered.add(command);
+        }
     }
 
     private void serverLine(String text) {
@@ -109,30 +117,33 @@ public final class ConversationWalker {
         replyLines.add(text);
         boolean last = text.length() == 3 || text.length() > 3 && text.charAt(3) != '-';
         if (last) {
-            reply(new Reply(List.copyOf(replyLines), command));
+            // the oldest unanswered command; none for the banner and AUTH's continuation replies
+            String answered = unanswered.isEmpty() ? command : unanswered.poll();
+            reply(new Reply(List.copyOf(replyLines), answered));
             replyLines.clear();
         }
     }
 
     private void reply(Reply r) {
+        String answered = r.command();
         lastCode = r.code();
-        if (command.equals("EHLO") && r.code() == 250) {
+        if (answered.equals("EHLO") && r.code() == 250) {
             lastEhlo = String.join("\n", r.lines()).toUpperCase(Locale.ROOT);
         }
-        if (command.equals("AUTH") && r.code() == 235) {
+        if (answered.equals("AUTH") && r.code() == 235) {
             findings.add(Finding.pass("smtp.auth.accepted", "the server accepted the credentials", r.evidence().get(0)));
         }
-        if (command.equals(".") && r.code() / 100 == 2) {
+        if (answered.equals(".") && r.code() / 100 == 2) {
             accepted = true;
             findings.add(Finding.pass("smtp.message.accepted", "the server accepted the message", r.evidence().get(0)));
         }
-        if (command.equals("DATA") && r.code() == 354) {
+        if (answered.equals("DATA") && r.code() == 354) {
             command = "DATA-CONTENT";
         }
-        if (command.equals("QUIT")) {
+        if (answered.equals("QUIT")) {
             quitAnswered = true;
         }
-        if (failure == null && r.code() >= 400 && !command.equals("EHLO") && !command.equals("QUIT")) {
+        if (failure == null && r.code() >= 400 && !answered.equals("EHLO") && !answered.equals("QUIT")) {
             fail(ReplyClassifier.classify(r, lastEhlo, tls, authWanted), r.summary(), r.evidence());
         }
     }

@@ -50,6 +50,13 @@ public final class Main implements Runnable {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        // UTF-8 whatever the locale: with LANG=C (cron, systemd, containers) Java would print every
+        // non-ASCII character of a reply or a JSON line as '?', which loses it; JSON is UTF-8 anyway
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 }

@@ -5,7 +5,6 @@ import dev.mailwright.inbound.reply.ReplyInput;
 import dev.mailwright.inbound.reply.ReplyTextExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +50,6 @@ final class ReplyTextCommand implements Callable<Integer> {
         ExtractedReply reply = ReplyTextExtractor.standard().extract(input);
         PrintWriter out = spec.commandLine().getOut();
         String printed = json ? ReplyTextJson.of(reply, source.kind()) : reply.text();
-        String warning = charsetWarning(printed, Charset.defaultCharset());
-        if (warning != null) {
-            spec.commandLine().getErr().println(warning);
-        }
         if (json || !reply.isEmpty()) {
             out.println(printed);
         }
@@ -65,18 +60,6 @@ final class ReplyTextCommand implements Callable<Integer> {
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * @return a warning when the output charset (from the locale) cannot show the text, so that
-     *     characters printed as '?' are not lost silently; null when it can
-     */
-    static String charsetWarning(String text, Charset charset) {
-        if (charset.newEncoder().canEncode(text)) {
-            return null;
-        }
-        return "warning: the output charset " + charset.name() + " cannot show some characters of the reply "
-                + "(they print as '?'): run with a UTF-8 locale (for example LANG=C.UTF-8)";
     }
 
     private static byte[] read(Path path, String what) {

@@ -1,5 +1,6 @@
 package dev.mailwright.cli;
 
+import dev.mailwright.core.diagnostics.JsonWriter;
 import dev.mailwright.inbound.reply.ExtractedReply;
 import java.util.Locale;
 
@@ -17,24 +18,6 @@ final class ReplyTextJson {
     }
 
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonWriter.string(s);
     }
 }

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,9 +145,21 @@ class ReplyTextCommandTest {
     }
 
     @Test
-    void charsetWarning_namesTheCharsetThatCannotShowTheText() {
-        assertThat(ReplyTextCommand.charsetWarning("läuft", StandardCharsets.US_ASCII))
-                .contains("US-ASCII").contains("LANG=C.UTF-8");
-        assertThat(ReplyTextCommand.charsetWarning("läuft", StandardCharsets.UTF_8)).isNull();
+    void underTheCLocale_theCommandStillPrintsUtf8_soNothingIsLost() throws Exception {
+        Path file = Files.writeString(dir.resolve("reply.txt"), "Das läuft jetzt ✓ — merci, café.\n", StandardCharsets.UTF_8);
+        for (List<String> args : List.of(List.of("reply-text", file.toString()), List.of("reply-text", "--json", file.toString()))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("LANG", "C");
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            byte[] stdout = p.getInputStream().readAllBytes();
+            String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(stderr).isZero();
+            assertThat(new String(stdout, StandardCharsets.UTF_8)).contains("Das läuft jetzt ✓ — merci, café.");
+        }
     }
 }

@@ -160,6 +160,21 @@ public final class JsonWriter {
     }
 
     private void quote(String s) {
+        appendString(out, s);
+    }
+
+    /**
+     * @param s a string
+     * @return its JSON string literal, quotes included: for renderers that lay out their own JSON
+     *     (pretty-printed reports) but must escape exactly as every other JSON Mailwright prints
+     */
+    public static String string(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        appendString(b, s);
+        return b.toString();
+    }
+
+    private static void appendString(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -171,7 +186,7 @@ public final class JsonWriter {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -24,4 +24,11 @@ class JsonWriterTest {
 
         assertThat(json).isEqualTo("[0.75,1.0,null,null]");
     }
+
+    @Test
+    void string_isTheSameLiteralTheWriterWrites() {
+        String tricky = "a\"b\\c\r\n\t\u0001\u2028é✓";
+        assertThat(JsonWriter.string(tricky)).isEqualTo("\"a\\\"b\\\\c\\r\\n\\t\\u0001\\u2028é✓\"");
+        assertThat(new JsonWriter().value(tricky).toString()).isEqualTo(JsonWriter.string(tricky));
+    }
 }

@@ -39,6 +39,9 @@ public final class ReceiveRepliesExample {
                     comments.add(reply);
                     System.out.println("Comment on " + reply.target() + " by " + reply.sender() + ": " + reply.text());
                 })
+                // The notification's List-Unsubscribe mailto comes back as a request, never as a comment.
+                .unsubscribeHandler(request -> System.out.println("Unsubscribe user " + request.target().userId()
+                        + " from " + request.target().type() + " " + request.target().id()))
                 .build();
              MaildirSource source = MaildirSource.builder(maildir).open()) {
             BatchSummary summary = pipeline.drain(source);

@@ -123,6 +123,11 @@ class ExamplesTest {
         Path tmp = maildir.resolve("tmp/1795723425.M1P1Q1.ghe-example-com");
         Files.writeString(tmp, message);
         Files.move(tmp, maildir.resolve("new").resolve(tmp.getFileName()));
+        // what a mail client sends for the notification's List-Unsubscribe mailto
+        Path unsubscribe = maildir.resolve("tmp/1795723426.M2P1Q2.ghe-example-com");
+        Files.writeString(unsubscribe, String.join("\r\n", "Return-Path: <mona@example.com>", "Delivered-To: " + address,
+                "From: mona@example.com", "To: " + address, "Subject: unsubscribe", "Message-ID: <unsub-1@example.com>", "", ""));
+        Files.move(unsubscribe, maildir.resolve("new").resolve(unsubscribe.getFileName()));
         @SuppressWarnings("unchecked")
         List<DeliveredReply>[] comments = new List[1];
         String out = run(args -> comments[0] = ReceiveRepliesExample.receive(settings(), KEYS, maildir, dir.resolve("state")));
@@ -130,7 +135,8 @@ class ExamplesTest {
             assertThat(c.target()).isEqualTo(new ReplyTarget(ThreadType.ISSUE, 4242, 5));
             assertThat(c.text()).isEqualTo("Confirmed, it works.");
         });
-        assertThat(out).contains("Comment on ReplyTarget[type=ISSUE, id=4242, userId=5] by mona@example.com: Confirmed, it works.");
+        assertThat(out).contains("Comment on ReplyTarget[type=ISSUE, id=4242, userId=5] by mona@example.com: Confirmed, it works.")
+                .contains("Unsubscribe user 5 from ISSUE 4242");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class InboundPipeline implements AutoCloseable {
         this.unsubscribeHandler = b.unsubscribeHandler;
         this.notifier = b.notifier;
         this.clock = b.clock;
-        this.throttle = new NoticeThrottle(b.clock);
+        this.throttle = new NoticeThrottle(b.ledgerDirectory.resolve("notices"), b.clock);
         this.maxAttempts = b.maxAttempts;
         this.backoff = b.backoff;
         this.batchSize = b.batchSize;

@@ -293,6 +293,35 @@ class MaildirPipelineTest {
     }
 
     @Test
+    void rejectionNotices_stayAtOnePerSenderAndReasonPerDay_acrossRestartsAndProcesses() throws IOException {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        List<RejectionNotice> notices = new CopyOnWriteArrayList<>();
+        deliver(maildir(), postfixName(1), reply("<f1@x>", Fixtures.forgedAddress(), "first"));
+        runOnce(pipeline().clock(clock).rejectionNotifier(notices::add));
+        // a restart, then a second pipeline instance on the same ledger directory (as another process)
+        deliver(maildir(), postfixName(2), reply("<f2@x>", Fixtures.forgedAddress(), "after a restart"));
+        runOnce(pipeline().clock(clock).rejectionNotifier(notices::add));
+        try (InboundPipeline a = pipeline().clock(clock).rejectionNotifier(notices::add).build();
+                InboundPipeline b = pipeline().clock(clock).rejectionNotifier(notices::add).build();
+                MaildirSource sa = MaildirSource.builder(maildir()).open();
+                MaildirSource sb = MaildirSource.builder(maildir()).open()) {
+            deliver(maildir(), postfixName(3), reply("<f3@x>", Fixtures.forgedAddress(), "to a"));
+            a.drain(sa);
+            deliver(maildir(), postfixName(4), reply("<f4@x>", Fixtures.forgedAddress(), "to b"));
+            b.drain(sb);
+        }
+        assertThat(notices).as("one notice on the first day").hasSize(1);
+        Path notices1 = dir.resolve("state/notices/2026-01-01");
+        assertThat(Files.readString(notices1)).as("no address in clear").doesNotContain("tcook").hasLineCount(1);
+
+        clock.advance(Duration.ofDays(1));
+        deliver(maildir(), postfixName(5), reply("<f5@x>", Fixtures.forgedAddress(), "next day"));
+        runOnce(pipeline().clock(clock).rejectionNotifier(notices::add));
+        assertThat(notices).hasSize(2);
+        assertThat(notices1).as("the earlier day's file is gone").doesNotExist();
+    }
+
+    @Test
     void claimsOfADeadProcess_arePickedUpAgainAtStart() throws IOException {
         Path dead = maildir().resolve(".mailwright/claims/999999-deadbeef");
         Files.createDirectories(dead);

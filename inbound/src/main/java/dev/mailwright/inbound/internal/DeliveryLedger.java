@@ -156,15 +156,12 @@ public final class DeliveryLedger implements AutoCloseable {
     }
 
     private void refresh() throws IOException {
-        long size = channel.size();
-        if (size <= readOffset) {
+        byte[] tail = DurableFiles.readFrom(channel, readOffset);
+        if (tail.length == 0) {
             return;
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size - readOffset));
-        while (buffer.hasRemaining() && channel.read(buffer, readOffset + buffer.position()) > 0) {
-            // keep reading
-        }
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        long end = readOffset + tail.length;
+        String text = new String(tail, StandardCharsets.UTF_8);
         int consumed = 0;
         int nl;
         while ((nl = text.indexOf('\n', consumed)) >= 0) {
@@ -174,7 +171,7 @@ public final class DeliveryLedger implements AutoCloseable {
         endsWithNewline = consumed == text.length();
         readOffset += text.substring(0, consumed).getBytes(StandardCharsets.UTF_8).length;
         if (!endsWithNewline) {
-            readOffset = size;
+            readOffset = end;
         }
     }
 

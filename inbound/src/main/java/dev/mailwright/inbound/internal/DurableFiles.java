@@ -48,4 +48,22 @@ public final class DurableFiles {
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /**
+     * @param ch an open file (an append-only log)
+     * @param from the offset to read from
+     * @return the bytes from {@code from} to the end of the file as it is now (empty when nothing new)
+     * @throws IOException when reading fails
+     */
+    public static byte[] readFrom(java.nio.channels.FileChannel ch, long from) throws IOException {
+        long size = ch.size();
+        if (size <= from) {
+            return new byte[0];
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size - from));
+        while (buffer.hasRemaining() && ch.read(buffer, from + buffer.position()) > 0) {
+            // keep reading
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
 }

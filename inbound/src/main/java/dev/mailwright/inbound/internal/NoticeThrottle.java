@@ -1,42 +1,135 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.inbound.InboundException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Allows one rejection notice per sender and reason per UTC day; remembers the last 10,000 pairs. */
+/**
+ * Allows one rejection notice per sender and reason per UTC day — across restarts and across the
+ * pipeline processes that share a ledger directory. Each day has a file
+ * {@code notices/YYYY-MM-DD} of lines holding a hash of sender and reason (no address in clear);
+ * a notice is granted under an exclusive lock on that file, after reading what other processes
+ * appended, and recorded (and synced) before the caller sends it. Files of earlier days are
+ * deleted when the day changes.
+ */
 public final class NoticeThrottle {
-    private static final int MAX_ENTRIES = 10_000;
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+    private final Path dir;
     private final Clock clock;
-    private final Map<String, LocalDate> lastSent = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private LocalDate day;
+    private final Set<String> granted = new HashSet<>();
+    private long readOffset;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, LocalDate> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
-
-    /** @param clock decides the day */
-    public NoticeThrottle(Clock clock) {
+    /**
+     * @param dir the directory of the day files (created when missing)
+     * @param clock decides the day
+     */
+    public NoticeThrottle(Path dir, Clock clock) {
+        this.dir = dir.toAbsolutePath().normalize();
         this.clock = clock;
+        try {
+            Files.createDirectories(this.dir);
+        } catch (IOException e) {
+            throw new InboundException("Cannot create the rejection-notice directory " + this.dir + ": " + e.getMessage()
+                    + ". Check that the ledger directory is writable.", e);
+        }
     }
 
     /**
      * @param sender the sender
      * @param code the reason
-     * @return true, and records it, when no notice went to that sender for that reason today
+     * @return true, and durably records it, when no notice went to that sender for that reason
+     *     today from any process sharing the directory; false otherwise, and when the record
+     *     cannot be written (no notice is better than one too many)
      */
     public synchronized boolean tryAcquire(String sender, String code) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String key = sender + "\n" + code;
-        if (today.equals(lastSent.get(key))) {
+        if (!today.equals(day)) {
+            day = today;
+            granted.clear();
+            readOffset = 0;
+            deleteEarlierDays(today);
+        }
+        String key = key(sender, code);
+        if (granted.contains(key)) {
             return false;
         }
-        lastSent.put(key, today);
-        return true;
+        Path file = dir.resolve(today.toString());
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            readNewLines(ch);
+            if (granted.contains(key)) {
+                return false;
+            }
+            ByteBuffer line = ByteBuffer.wrap((key + "\n").getBytes(StandardCharsets.US_ASCII));
+            long at = ch.size();
+            while (line.hasRemaining()) {
+                at += ch.write(line, at);
+            }
+            ch.force(false);
+            granted.add(key);
+            readOffset = at;
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private void readNewLines(FileChannel ch) throws IOException {
+        String text = new String(DurableFiles.readFrom(ch, readOffset), StandardCharsets.US_ASCII);
+        int end = text.lastIndexOf('\n') + 1; // a torn last line (a crash mid-write) is left for later
+        for (String l : text.substring(0, end).split("\n")) {
+            if (!l.isBlank()) {
+                granted.add(l.strip());
+            }
+        }
+        readOffset += end;
+    }
+
+    private void deleteEarlierDays(LocalDate today) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.matches("\\d{4}-\\d{2}-\\d{2}") && name.compareTo(today.toString()) < 0) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // an old day file left behind costs a few bytes; the next day change tries again
+        }
+    }
+
+    private static String key(String sender, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((sender.toLowerCase(Locale.ROOT) + "\n" + code).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailwright.cli;
 
 import dev.mailwright.core.ThreadType;
+import dev.mailwright.core.diagnostics.JsonReader;
 import dev.mailwright.smtp.Actor;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.Reason;
@@ -49,7 +50,7 @@ final class NotifyNotificationFile {
      * @throws IllegalArgumentException naming the field (as a JSON path) and the problem
      */
     static Notification read(String json) {
-        Map<String, Object> root = object(NotifyJson.parse(json), "$");
+        Map<String, Object> root = object(JsonReader.parse(json), "$");
         keys(root, "$", TOP);
         Map<String, Object> thread = object(root.get("thread"), "$.thread");
         Map<String, Object> actor = object(root.get("actor"), "$.actor");
@@ -129,7 +130,7 @@ final class NotifyNotificationFile {
 
     private static String optional(Map<String, Object> map, String key) {
         Object v = map.get(key);
-        if (v == null || v == NotifyJson.NULL) {
+        if (v == null || v == JsonReader.NULL) {
             return null;
         }
         if (v instanceof String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.mailwright.core.diagnostics.JsonReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,7 +86,7 @@ class NotifyCommandTest {
     void notify_json_printsMachineReadableResult() throws Exception {
         int code = run(args(NOTIFICATION, "--json"));
         assertThat(code).isZero();
-        Map<?, ?> result = (Map<?, ?>) NotifyJson.parse(out.toString());
+        Map<?, ?> result = (Map<?, ?>) JsonReader.parse(out.toString());
         assertThat(result.get("status")).isEqualTo("sent");
         assertThat(result.get("messageId")).isEqualTo("<octo/hello-world/issues/42/c9001@ghe.example.com>");
     }
@@ -95,7 +96,7 @@ class NotifyCommandTest {
         String[] args = args(NOTIFICATION, "--json", "--transport", "smtp://127.0.0.1:" + dev.mailwright.core.testing.Peers.freePort());
         int code = run(args);
         assertThat(code).isEqualTo(ExitCodes.CHECK_FAILED);
-        Map<?, ?> result = (Map<?, ?>) NotifyJson.parse(out.toString());
+        Map<?, ?> result = (Map<?, ?>) JsonReader.parse(out.toString());
         assertThat(result.get("category")).isEqualTo("CONNECTION_REFUSED");
         assertThat(result.get("transient")).isEqualTo(true);
     }

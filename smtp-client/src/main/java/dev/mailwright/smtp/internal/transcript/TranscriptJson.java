@@ -1,5 +1,6 @@
 package dev.mailwright.smtp.internal.transcript;
 
+import dev.mailwright.core.diagnostics.JsonReader;
 import dev.mailwright.core.diagnostics.JsonWriter;
 import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptEvent;
@@ -54,7 +55,7 @@ public final class TranscriptJson {
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Transcript parse(String json) {
-        Object root = new JsonReader(json).read();
+        Object root = JsonReader.parse(json);
         if (root instanceof Map<?, ?> result && result.get("transcript") instanceof Map<?, ?> inner) {
             root = inner;
         }
@@ -100,14 +101,18 @@ public final class TranscriptJson {
 
     private static String str(Map<?, ?> e, String key) {
         Object v = e.get(key);
-        return v == null ? null : v.toString();
+        return v == null || v == JsonReader.NULL ? null : v.toString();
     }
 
     private static long num(Map<?, ?> e, String key) {
-        if (e.get(key) instanceof Long l) {
-            return l;
+        if (e.get(key) instanceof java.math.BigDecimal n) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException notAWholeNumber) {
+                // reported below
+            }
         }
-        throw new IllegalArgumentException("Event member \"" + key + "\" must be a number: " + e);
+        throw new IllegalArgumentException("Event member \"" + key + "\" must be a whole number: " + e);
     }
 
     private static Instant instant(Map<?, ?> e, String key) {

@@ -1,4 +1,4 @@
-package dev.mailwright.cli;
+package dev.mailwright.core.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NotifyJsonTest {
+class JsonReaderTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void parse_readsEveryKindOfValue() {
-        Object v = NotifyJson.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"x\\n\\u00e9\\\"\", \"c\": {}} ");
+        Object v = JsonReader.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"x\\n\\u00e9\\\"\", \"c\": {}} ");
         assertThat(v).isInstanceOf(Map.class);
         Map<?, ?> m = (Map<?, ?>) v;
-        assertThat((List<Object>) m.get("a")).containsExactly(new BigDecimal("1"), new BigDecimal("-2.5e3"), true, false, NotifyJson.NULL);
+        assertThat((List<Object>) m.get("a")).containsExactly(new BigDecimal("1"), new BigDecimal("-2.5e3"), true, false, JsonReader.NULL);
         assertThat(m.get("b")).isEqualTo("x\n\u00e9\"");
         assertThat((Map<?, ?>) m.get("c")).isEmpty();
         assertThat(new java.util.ArrayList<Object>(m.keySet())).containsExactly("a", "b", "c");
@@ -40,20 +40,20 @@ class NotifyJsonTest {
         "\"abc|unexpected end of input",
         "''|unexpected end of input"})
     void parse_isStrict(String json, String message) {
-        assertThatThrownBy(() -> NotifyJson.parse(json.replace("\\n", "\n"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JsonReader.parse(json.replace("\\n", "\n"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid JSON").hasMessageContaining(message);
     }
 
     @Test
     void parse_refusesRawControlCharactersAndDeepNesting() {
-        assertThatThrownBy(() -> NotifyJson.parse("[\"a\tb\"]")).hasMessageContaining("control character U+0009");
-        assertThatThrownBy(() -> NotifyJson.parse("[".repeat(65) + "]".repeat(65))).hasMessageContaining("nesting deeper than 64");
-        assertThat(NotifyJson.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
+        assertThatThrownBy(() -> JsonReader.parse("[\"a\tb\"]")).hasMessageContaining("control character U+0009");
+        assertThatThrownBy(() -> JsonReader.parse("[".repeat(65) + "]".repeat(65))).hasMessageContaining("nesting deeper than 64");
+        assertThat(JsonReader.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
     }
 
     @Test
     void parse_reportsTheLineOfTheError() {
-        assertThatThrownBy(() -> NotifyJson.parse("{\n  \"a\": 1\n  \"b\": 2\n}")).hasMessageContaining("line 3, column 3");
+        assertThatThrownBy(() -> JsonReader.parse("{\n  \"a\": 1\n  \"b\": 2\n}")).hasMessageContaining("line 3, column 3");
     }
 
     @Test
@@ -63,10 +63,11 @@ class NotifyJsonTest {
         m.put("n", 42);
         m.put("l", List.of(true, "x"));
         m.put("z", null);
-        String text = Json.write(m);
-        Map<?, ?> back = (Map<?, ?>) NotifyJson.parse(text);
+        String text = new JsonWriter().beginObject().member("s", (String) m.get("s")).member("n", 42)
+                .name("l").beginArray().value(true).value("x").endArray().member("z", (String) null).endObject().toString();
+        Map<?, ?> back = (Map<?, ?>) JsonReader.parse(text);
         assertThat(back.get("s")).isEqualTo(m.get("s"));
         assertThat(back.get("n")).isEqualTo(new BigDecimal(42));
-        assertThat(back.get("z")).isSameAs(NotifyJson.NULL);
+        assertThat(back.get("z")).isSameAs(JsonReader.NULL);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mailwright.cli;
+package dev.mailwright.core.diagnostics;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader for {@code mailwright notify} (the JDK has none); output goes through {@link Json}.
+ * A small, strict JSON reader (the JDK has none), the counterpart of {@link JsonWriter}: it reads
+ * the notification files of {@code mailwright notify} and the JSON transcripts Mailwright writes.
  * Reading follows RFC 8259 exactly: one value, no comments, no trailing commas, no single quotes,
  * no leading zeros, no control characters inside strings, no duplicate keys, nesting at most 64
  * deep. Objects become insertion-ordered {@code Map<String, Object>}, arrays {@code List<Object>},
@@ -17,11 +18,11 @@ import java.util.Map;
  * <p>Why hand-written rather than a library: the input is one small file typed by an
  * administrator, where strictness (duplicate keys, trailing commas, comments are errors) and
  * precise positions matter more than speed; a 350-line reader with its tests adds no dependency to
- * the shaded {@code mailwright.jar} and no version to keep converging with the host's Jackson.
+ * the published modules and no version to keep converging with the host's Jackson.
  */
-final class NotifyJson {
+public final class JsonReader {
     /** Stands for JSON {@code null}, since maps here hold no Java null. */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -33,7 +34,7 @@ final class NotifyJson {
     private int pos;
     private int depth;
 
-    private NotifyJson(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
@@ -42,8 +43,8 @@ final class NotifyJson {
      * @return the value
      * @throws IllegalArgumentException with the line, column and what was expected
      */
-    static Object parse(String text) {
-        NotifyJson p = new NotifyJson(text);
+    public static Object parse(String text) {
+        JsonReader p = new JsonReader(text);
         p.skipSpace();
         Object value = p.value();
         p.skipSpace();

@@ -200,6 +200,22 @@ class SmtpSinkTest {
     }
 
     @Test
+    void aPooledConnectionThatDiedBetweenMessages_isReplacedSilently_withoutCountingAnAttempt() throws Exception {
+        int port = Peers.freePort();
+        Peers.PeerProcess first = sink(port);
+        RetryPolicy retry = new RetryPolicy(5, Duration.ofMillis(10), Duration.ofMillis(20));
+        try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
+                .settings(settings(port, ConnectionSecurity.NONE).build()).maxConnections(1).build()).retry(retry).build()) {
+            assertThat(mailer.send(Fixtures.issue().eventId("c1").build()).attempts()).isEqualTo(1);
+            first.close(); // the pooled connection dies with the server
+            sink(port);
+            SendResult second = mailer.send(Fixtures.issue().eventId("c2").build());
+            assertThat(second).isInstanceOf(SendResult.Sent.class);
+            assertThat(second.attempts()).as("the dead connection was replaced before the text was written").isEqualTo(1);
+        }
+    }
+
+    @Test
     void stoppedAndRestartedDuringABatch_everyMessageIsDelivered() throws Exception {
         // the stop kills the pooled connections: the next send meets a dead connection, then refused
         // connections until the restart; retries with backoff carry it through

@@ -53,13 +53,13 @@ final class PipeliningTransport extends SMTPTransport {
      */
     synchronized SmtpSender.Attempt transaction(OutgoingMessage m) throws MessagingException, IOException {
         checkConnected();
+        wroteText = false;
         boolean pipelining = supportsExtension("PIPELINING");
         if (pipelining && direct != null && isPlainEnvelope(m)) {
             return pipelinedWithData(m);
         }
         List<String> rcpts = m.recipients();
         List<SmtpReply> rcptReplies = new ArrayList<>(rcpts.size());
-        wroteText = false;
         sendCommand("MAIL FROM:<" + m.envelopeFrom() + ">");
         SmtpReply mail = pipelining ? null : readReply();
         for (String r : rcpts) {

@@ -53,10 +53,13 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         // UTF-8 whatever the locale: with LANG=C (cron, systemd, containers) Java would print every
         // non-ASCII character of a reply or a JSON line as '?', which loses it; JSON is UTF-8 anyway
-        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), true));
-        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(
-                new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setOut(utf8(java.io.FileDescriptor.out));
+        cl.setErr(utf8(java.io.FileDescriptor.err));
         System.exit(cl.execute(args));
+    }
+
+    private static java.io.PrintWriter utf8(java.io.FileDescriptor fd) {
+        return new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd),
+                java.nio.charset.StandardCharsets.UTF_8), true);
     }
 }

@@ -234,7 +234,7 @@ public final class InboundPipeline implements AutoCloseable {
     }
 
     private void maybeNotify(ReplyStages.Stopped stopped) {
-        if (!(stopped.disposition() instanceof Disposition.Rejected r) || stopped.automated()
+        if (!(stopped.disposition() instanceof Disposition.Rejected r) || stopped.neverAnswer()
                 || stopped.sender().isEmpty() || notifier == RejectionNotifier.NONE
                 || !throttle.tryAcquire(stopped.sender(), r.code())) {
             return;

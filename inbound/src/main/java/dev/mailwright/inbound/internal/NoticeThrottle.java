@@ -32,6 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * deleted when the day changes.
  */
 public final class NoticeThrottle {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoticeThrottle.class);
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path dir;
@@ -93,6 +94,7 @@ public final class NoticeThrottle {
             readOffset = at;
             return true;
         } catch (IOException e) {
+            LOG.warn("No rejection notice sent to {} ({}): cannot record it in {}: {}", sender, code, file, e.toString());
             return false;
         } finally {
             jvmLock.unlock();

@@ -60,9 +60,10 @@ public final class ReplyStages {
      * @param disposition why the message stops
      * @param sender the From address, or empty
      * @param messageId the Message-ID, or empty
-     * @param automated true when the message was recognised as automated (never answer it)
+     * @param neverAnswer true for automated mail and for requests to unsubscribe: no rejection
+     *     notice goes back to them
      */
-    public record Stopped(Disposition disposition, String sender, String messageId, boolean automated)
+    public record Stopped(Disposition disposition, String sender, String messageId, boolean neverAnswer)
             implements Outcome {
     }
 
@@ -89,46 +90,47 @@ public final class ReplyStages {
         }
         ParsedMessage m = ((MessageParser.Parsed) parsed).message();
         LOG.info("processing {}", m.messageId().isEmpty() ? "(no Message-ID) " + message.id() : m.messageId());
-        if (isUnsubscribe(m)) {
-            // before the automated-mail guard: mail clients may mark these as auto-generated, and
-            // they are never answered, so no loop can form
-            Outcome unsubscribe = unsubscribe(message, m);
-            if (unsubscribe != null) {
-                return unsubscribe;
+        // A request sent to the List-Unsubscribe mailto skips the automated-mail guard (clients may
+        // mark it as generated); like automated mail it is never answered, so no loop can form.
+        boolean unsubscribe = isUnsubscribe(m);
+        if (!unsubscribe) {
+            Optional<Disposition.Discarded> automated = AutomatedMailGuard.check(m);
+            if (automated.isPresent()) {
+                return new Stopped(automated.get(), m.from(), m.messageId(), true);
             }
-        }
-        Optional<Disposition.Discarded> automated = AutomatedMailGuard.check(m);
-        if (automated.isPresent()) {
-            return new Stopped(automated.get(), m.from(), m.messageId(), true);
         }
         RecipientStage.Outcome matched = recipients.evaluate(m);
         if (matched instanceof RecipientStage.Stopped stopped) {
-            return new Stopped(stopped.disposition(), m.from(), m.messageId(), false);
+            return new Stopped(stopped.disposition(), m.from(), m.messageId(), unsubscribe);
         }
-        RecipientStage.Matched match = (RecipientStage.Matched) matched;
-        LOG.debug("Matched {} to {} {} for user {}", message.location(),
-                match.target().type().name().toLowerCase(Locale.ROOT).replace('_', ' '), match.target().id(),
-                match.target().userId());
+        ReplyTarget target = ((RecipientStage.Matched) matched).target();
+        LOG.debug("Matched {} to {} {} for user {}{}", message.location(),
+                target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId(),
+                unsubscribe ? " (a request to unsubscribe)" : "");
         AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"));
         if (m.from().isEmpty()) {
             return new Stopped(new Disposition.Rejected("sender.missing", "the message has no readable From address"),
-                    "", m.messageId(), false);
+                    "", m.messageId(), unsubscribe);
         }
-        SenderVerdict verdict = senderCheck.check(new SenderCheckInput(match.target(), m.from(), auth));
+        SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
         if (!verdict.accepted()) {
-            return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from()
-                    + " may not reply as user " + match.target().userId() + ": " + verdict.reason()),
-                    m.from(), m.messageId(), false);
+            return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from() + " may not "
+                    + (unsubscribe ? "unsubscribe" : "reply as") + " user " + target.userId() + ": " + verdict.reason()),
+                    m.from(), m.messageId(), unsubscribe);
+        }
+        String deliveryKey = deliveryKey(m.messageId(), message.content());
+        if (unsubscribe) {
+            return new Unsubscribe(new UnsubscribeRequest(target, m.from(), verdict, auth, m.messageId(), message),
+                    deliveryKey);
         }
         ExtractedReply extracted = extractor.extract(new ReplyInput(m.text(), m.html(),
-                sentNotificationText.apply(match.target())));
+                sentNotificationText.apply(target)));
         if (extracted.isEmpty()) {
             return new Stopped(new Disposition.Rejected("text.empty",
                     "no new text found in the reply (only quoted history or a signature)"), m.from(), m.messageId(), false);
         }
-        return new Ready(new DeliveredReply(match.target(), m.from(), verdict, auth, extracted.text(), extracted.removed(),
-                extracted.confidence(), m.attachments(), m.messageId(), deliveryKey(m.messageId(), message.content()),
-                false, message));
+        return new Ready(new DeliveredReply(target, m.from(), verdict, auth, extracted.text(), extracted.removed(),
+                extracted.confidence(), m.attachments(), m.messageId(), deliveryKey, false, message));
     }
 
     /** @return true when the subject is exactly {@code unsubscribe}, as the List-Unsubscribe mailto sets it */
@@ -140,36 +142,6 @@ public final class ReplyStages {
             return false;
         }
         return subject != null && subject.strip().equalsIgnoreCase("unsubscribe");
-    }
-
-    /**
-     * The reply address and the sender are checked as for a reply; a request that fails them stops
-     * here with the same reasons.
-     *
-     * @return the request or why it stops; null when the message is not addressed to a reply
-     *     address at all (then the ordinary stages decide)
-     */
-    private Outcome unsubscribe(SourceMessage message, ParsedMessage m) {
-        RecipientStage.Outcome matched = recipients.evaluate(m);
-        if (matched instanceof RecipientStage.Stopped) {
-            return null;
-        }
-        ReplyTarget target = ((RecipientStage.Matched) matched).target();
-        if (m.from().isEmpty()) {
-            return new Stopped(new Disposition.Rejected("sender.missing", "the message has no readable From address"),
-                    "", m.messageId(), true);
-        }
-        AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"));
-        SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
-        if (!verdict.accepted()) {
-            return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from()
-                    + " may not unsubscribe user " + target.userId() + ": " + verdict.reason()),
-                    m.from(), m.messageId(), true);
-        }
-        LOG.debug("Matched {} to an unsubscribe request for {} {} by user {}", message.location(),
-                target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId());
-        return new Unsubscribe(new UnsubscribeRequest(target, m.from(), verdict, auth, m.messageId(), message),
-                deliveryKey(m.messageId(), message.content()));
     }
 
     /**

@@ -79,16 +79,10 @@ final class PipeliningTransport extends SMTPTransport {
         }
         List<RecipientStatus> statuses = new ArrayList<>(rcpts.size());
         for (int i = 0; i < rcptReplies.size(); i++) {
-            SmtpReply reply = rcptReplies.get(i);
-            statuses.add(new RecipientStatus(rcpts.get(i), reply.code() == 250 || reply.code() == 251, reply));
+            statuses.add(status(rcpts.get(i), rcptReplies.get(i)));
         }
-        if (!mail.isPositive()) {
-            return refused(m, mail, statuses, FailureCategory.MESSAGE_REJECTED);
-        }
-        if (statuses.stream().noneMatch(RecipientStatus::accepted)) {
-            return refused(m, statuses.get(0).reply(), statuses, FailureCategory.RECIPIENT_REJECTED);
-        }
-        return data(m, statuses);
+        Refusal refusal = refusal(mail, statuses);
+        return refusal != null ? refused(m, refusal.reply(), statuses, refusal.fallback()) : data(m, statuses);
     }
 
     /**
@@ -144,22 +138,18 @@ final class PipeliningTransport extends SMTPTransport {
         SmtpReply mail = readReply();
         List<RecipientStatus> statuses = new ArrayList<>(rcpts.size());
         for (String r : rcpts) {
-            SmtpReply reply = readReply();
-            statuses.add(new RecipientStatus(r, reply.code() == 250 || reply.code() == 251, reply));
+            statuses.add(status(r, readReply()));
         }
         SmtpReply data = readReply();
-        boolean anyAccepted = statuses.stream().anyMatch(RecipientStatus::accepted);
-        if (data.code() == 354 && (!mail.isPositive() || !anyAccepted)) {
+        Refusal refusal = refusal(mail, statuses);
+        if (refusal != null && data.code() == 354) {
             // a server that opened DATA although nobody can receive the text: end it empty
             out.write(DataEncoding.encode(new byte[0]));
             out.flush();
             readReply();
         }
-        if (!mail.isPositive()) {
-            return refused(m, mail, statuses, FailureCategory.MESSAGE_REJECTED);
-        }
-        if (!anyAccepted) {
-            return refused(m, statuses.get(0).reply(), statuses, FailureCategory.RECIPIENT_REJECTED);
+        if (refusal != null) {
+            return refused(m, refusal.reply(), statuses, refusal.fallback());
         }
         if (data.code() != 354) {
             return refused(m, data, statuses, FailureCategory.MESSAGE_REJECTED);
@@ -221,6 +211,25 @@ final class PipeliningTransport extends SMTPTransport {
         SmtpReply finalReply = SmtpSender.reply(getLastReturnCode(), getLastServerResponse());
         return new SmtpSender.Attempt(new SendResult.Sent(m.messageId(), statuses, finalReply, SmtpSender.queueId(finalReply), 1),
                 true, false);
+    }
+
+    private static RecipientStatus status(String recipient, SmtpReply reply) {
+        return new RecipientStatus(recipient, reply.code() == 250 || reply.code() == 251, reply);
+    }
+
+    /** Why a transaction stops before the text: the refusing reply, and the category if it says none. */
+    private record Refusal(SmtpReply reply, FailureCategory fallback) {
+    }
+
+    /** @return the refusal when the sender or every recipient was refused; null when the text may go */
+    private static Refusal refusal(SmtpReply mail, List<RecipientStatus> statuses) {
+        if (!mail.isPositive()) {
+            return new Refusal(mail, FailureCategory.MESSAGE_REJECTED);
+        }
+        if (statuses.stream().noneMatch(RecipientStatus::accepted)) {
+            return new Refusal(statuses.get(0).reply(), FailureCategory.RECIPIENT_REJECTED);
+        }
+        return null;
     }
 
     /** A refusal before DATA: resets the transaction so the connection can carry the next message. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code tmp/} under a unique name, synced, renamed into {@code new/}, and {@code new/} synced, so
  * that a message is either fully in {@code new/} or absent after a crash.
  */
-public final class MaildirWriter {
+public final class MaildirWriter implements ListenerStore {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final Path tmp;
@@ -26,9 +26,8 @@ public final class MaildirWriter {
     private final String host;
     private final Clock clock;
     private final Object syncLock = new Object();
+    private final GroupCommit commit = new GroupCommit(syncLock);
     private long renamed;
-    private long synced;
-    private boolean syncing;
 
     /**
      * @param maildir the maildir (tmp, new and cur are created when missing)
@@ -59,6 +58,16 @@ public final class MaildirWriter {
         }
     }
 
+    @Override
+    public String store(String prefix, InputStream data, long maxBytes) throws IOException {
+        return deliver(prefix, data, maxBytes).toString();
+    }
+
+    @Override
+    public void close() {
+        // holds nothing open
+    }
+
     /**
      * @param prefix header lines to write first (Return-Path, Delivered-To), CRLF-terminated
      * @param data the message
@@ -67,7 +76,20 @@ public final class MaildirWriter {
      * @throws IOException when writing or syncing fails, or the message is too large
      */
     public Path deliver(String prefix, InputStream data, long maxBytes) throws IOException {
-        String name = uniqueName();
+        return deliver(uniqueName(), prefix, data, maxBytes);
+    }
+
+    /**
+     * Delivers under a given unique name (a spooled message keeps the name it was spooled under).
+     *
+     * @param name the file name in {@code new/}
+     * @param prefix header lines to write first, CRLF-terminated
+     * @param data the message
+     * @param maxBytes the most bytes accepted from {@code data}
+     * @return the path of the delivered file in {@code new/}
+     * @throws IOException when writing or syncing fails, or the message is too large
+     */
+    public Path deliver(String name, String prefix, InputStream data, long maxBytes) throws IOException {
         Path file = tmp.resolve(name);
         boolean done = false;
         try {
@@ -96,41 +118,81 @@ public final class MaildirWriter {
     }
 
     /**
-     * Group commit of {@code new/}: one caller syncs the directory for every rename made before its
-     * sync started; the others wait for a sync that covers their rename.
+     * Delivers several complete messages with one sync of {@code new/} for all of them: each is
+     * written into {@code tmp/} and synced, then all are renamed into {@code new/}, then {@code new/}
+     * is synced. A name already in {@code new/} or {@code cur/} is left alone (a message delivered
+     * before a crash and offered again).
+     *
+     * @param messages the file names and their complete contents
+     * @param writers the threads that write and sync the files (the disk syncs several at once faster)
+     * @return how many were written (the others were there already)
+     * @throws IOException when writing or syncing fails; what was renamed stays
      */
-    private void awaitDirectorySync(long ticket) throws IOException {
-        while (true) {
-            long covered;
-            synchronized (syncLock) {
-                while (synced < ticket && syncing) {
-                    try {
-                        syncLock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("interrupted while waiting for the maildir sync");
-                    }
-                }
-                if (synced >= ticket) {
-                    return;
-                }
-                syncing = true;
-                covered = renamed;
-            }
-            boolean ok = false;
+    public int deliverAll(java.util.List<java.util.Map.Entry<String, ByteBuffer>> messages,
+            java.util.concurrent.ExecutorService writers) throws IOException {
+        java.util.List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>(messages.size());
+        for (java.util.Map.Entry<String, ByteBuffer> m : messages) {
+            futures.add(writers.submit(() -> writeSynced(m.getKey(), m.getValue())));
+        }
+        java.util.List<String> written = new java.util.ArrayList<>(messages.size());
+        IOException failure = null;
+        for (java.util.concurrent.Future<String> f : futures) {
             try {
-                DurableFiles.syncDirectory(newDir);
-                ok = true;
-            } finally {
-                synchronized (syncLock) {
-                    if (ok) {
-                        synced = Math.max(synced, covered);
-                    }
-                    syncing = false;
-                    syncLock.notifyAll();
+                String name = f.get();
+                if (name != null) {
+                    written.add(name);
                 }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while delivering into the maildir");
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
+        long ticket = 0;
+        for (String name : written) {
+            synchronized (syncLock) {
+                Files.move(tmp.resolve(name), newDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                ticket = ++renamed;
+            }
+        }
+        if (ticket > 0) {
+            awaitDirectorySync(ticket);
+        }
+        return written.size();
+    }
+
+    /** @return the name, written into {@code tmp/} and synced; null when it is already in {@code new/} or {@code cur/} */
+    private String writeSynced(String name, ByteBuffer content) throws IOException {
+        if (Files.exists(newDir.resolve(name)) || Files.exists(newDir.resolveSibling("cur").resolve(name))) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(tmp.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = content.duplicate();
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        return name;
+    }
+
+    /** Waits for a sync of {@code new/} made after the rename with this ticket (shared with the other callers). */
+    private void awaitDirectorySync(long ticket) throws IOException {
+        commit.await(ticket, () -> {
+            long covered;
+            synchronized (syncLock) {
+                covered = renamed;
+            }
+            DurableFiles.syncDirectory(newDir);
+            return covered;
+        });
     }
 
     private static void copy(InputStream data, FileChannel ch, long maxBytes) throws IOException {
@@ -149,7 +211,8 @@ public final class MaildirWriter {
         }
     }
 
-    private String uniqueName() {
+    /** @return a unique maildir file name (time, process, counter, host) */
+    public String uniqueName() {
         long micros = clock.instant().toEpochMilli() * 1000 + (System.nanoTime() / 1000) % 1000;
         return (micros / 1_000_000) + ".M" + (micros % 1_000_000) + "P" + ProcessHandle.current().pid()
                 + "Q" + COUNTER.incrementAndGet() + "." + host;

@@ -7,7 +7,9 @@ import dev.mailwright.inbound.internal.BulkDataCommand;
 import dev.mailwright.inbound.internal.PipeliningEhloCommand;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.ListenerHandler;
+import dev.mailwright.inbound.internal.ListenerStore;
 import dev.mailwright.inbound.internal.MaildirWriter;
+import dev.mailwright.inbound.internal.SpoolStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -25,8 +27,9 @@ import org.subethamail.smtp.server.SMTPServer;
  * {@code reply.<hostname>} and {@code noreply.<hostname>} only, refuses malformed or forged reply
  * addresses at {@code RCPT TO}, limits message size, offers STARTTLS, answers {@code 530 5.7.0}
  * to {@code MAIL} before STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA}
- * only once the message is written and synced into the maildir. An {@link InboundPipeline} on a
- * {@link MaildirSource} of the same maildir takes it from there.
+ * only once the message is durable: written and synced into the maildir, or, with a
+ * {@linkplain Builder#spool spool}, synced into the spool that feeds the maildir. An
+ * {@link InboundPipeline} on a {@link MaildirSource} of the same maildir takes it from there.
  *
  * <pre>{@code
  * try (InboundListener listener = InboundListener.builder().hostname("ghe.example.com")
@@ -40,14 +43,13 @@ public final class InboundListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboundListener.class);
 
     private final SMTPServer server;
+    private final ListenerStore store;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final String bind;
 
     private InboundListener(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
-        ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
-                new MaildirWriter(b.maildir, b.hostname, b.clock), b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
         InetAddress address;
         try {
             address = InetAddress.getByName(b.bindAddress);
@@ -55,6 +57,10 @@ public final class InboundListener implements AutoCloseable {
             throw new InboundException("Cannot resolve the bind address '" + b.bindAddress
                     + "': give an IP address such as 127.0.0.1 or 0.0.0.0.", e);
         }
+        MaildirWriter writer = new MaildirWriter(b.maildir, b.hostname, b.clock);
+        this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT);
+        ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
+                store, b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
         this.bind = b.bindAddress;
         SMTPServer.Builder sb = SMTPServer.port(b.port).bindAddress(address).hostName(codec.replyDomain())
                 .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, b.maxMessageBytes))
@@ -81,6 +87,7 @@ public final class InboundListener implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
+            store.close();
             throw new InboundException("Cannot listen on " + bind + ":" + server.getPort() + ": " + e.getMessage()
                     + ". Choose a free port (ports below 1024 need privileges) or another bind address.", e);
         }
@@ -104,10 +111,17 @@ public final class InboundListener implements AutoCloseable {
         return refused.get();
     }
 
-    /** Stops listening. */
+    /**
+     * Stops listening. With a spool, the messages still in it are delivered into the maildir first
+     * (up to a minute; what remains is delivered when a listener opens the spool again).
+     */
     @Override
     public void close() {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            store.close();
+        }
     }
 
     /** Builds an {@link InboundListener}. */
@@ -121,6 +135,7 @@ public final class InboundListener implements AutoCloseable {
         private TlsCredentials tls;
         private boolean enforceTls;
         private Clock clock = Clock.systemUTC();
+        private Path spool;
 
         private Builder() {
         }
@@ -140,6 +155,28 @@ public final class InboundListener implements AutoCloseable {
         /** @param maildir the maildir accepted messages are written into @return this */
         public Builder maildir(Path maildir) {
             this.maildir = Objects.requireNonNull(maildir, "maildir");
+            return this;
+        }
+
+        /**
+         * Puts a group-committed spool in front of the maildir, for listeners that must acknowledge
+         * bursts faster than the file system creates and syncs one file per message.
+         *
+         * <p>Without a spool (the default), {@code 250} follows the message's own file being written,
+         * synced and renamed into {@code new/}. With one, {@code 250} follows the message being
+         * appended to a preallocated spool file and synced together with the messages of the other
+         * sessions waiting at that moment; a background thread then delivers it into the maildir
+         * exactly as without a spool (file synced, renamed, {@code new/} synced): at once while fewer
+         * than 32 messages wait, otherwise as soon as the listener is quiet for 50 ms or a message has
+         * waited 5 seconds. Either way an acknowledged message
+         * survives a crash: on start, whatever the spool holds is delivered. Messages over 1 MiB, and
+         * messages arriving while 512 MiB wait in the spool, skip it. One listener per spool directory.
+         *
+         * @param directory the spool directory, best on the maildir's file system; null for none
+         * @return this
+         */
+        public Builder spool(Path directory) {
+            this.spool = directory;
             return this;
         }
 

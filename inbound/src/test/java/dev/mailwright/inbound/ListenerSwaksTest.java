@@ -93,7 +93,7 @@ class ListenerSwaksTest {
         Swaks foreign = swaks("someone@example.org");
 
         assertThat(forged.exit()).as(forged.transcript()).isEqualTo(24);
-        assertThat(forged.transcript()).contains("<** 550 5.7.1");
+        assertThat(forged.transcript()).contains("550 5.7.1");
         assertThat(malformed.exit()).isEqualTo(24);
         assertThat(malformed.transcript()).contains("<** 550 5.1.1");
         assertThat(foreign.exit()).isEqualTo(24);
@@ -108,6 +108,35 @@ class ListenerSwaksTest {
         assertThat(swaks("noreply@noreply." + Fixtures.HOST).exit()).isZero();
         assertThat(swaks(Fixtures.replyAddress(3, 9)).exit()).isZero();
         assertThat(delivered()).hasSize(2);
+    }
+
+    @Test
+    void withASpool_swaksGets250_andTheMessagesReachTheMaildir_refusalsUnchanged() throws Exception {
+        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
+                .spool(dir.resolve("spool")).bindAddress("127.0.0.1").port(0).maxMessageBytes(100_000)
+                .tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST)).enforceTls(true).build().start();
+
+        assertThat(swaks(Fixtures.replyAddress(3, 9), "--tls").exit()).isZero();
+        assertThat(swaks(Fixtures.replyAddress(4, 9), "--tls", "--pipeline").exit()).isZero();
+        Swaks plain = swaks(Fixtures.replyAddress(5, 9));
+        assertThat(plain.transcript()).contains("<** 530 5.7.0");
+        Swaks forged = swaks(Fixtures.forgedAddress(), "--tls");
+        assertThat(forged.transcript()).contains("550 5.7.1");
+        Path bigBody = Files.writeString(dir.resolve("big.txt"), "x".repeat(150_000));
+        Swaks big = swaks(Fixtures.replyAddress(6, 9), "--tls", "--body", "@" + bigBody);
+        assertThat(big.transcript()).contains("552 5.3.4");
+        assertThat(listener.acceptedCount()).isEqualTo(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (delivered().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(delivered()).hasSize(2);
+        assertThat(Files.readString(delivered().get(0))).contains("Received: from mx.icloud.com").contains("with ESMTPS");
+        listener.close();
+        listener = null;
+        try (Stream<Path> s = Files.list(dir.resolve("spool"))) {
+            assertThat(s.filter(p -> p.toString().endsWith(".spool")).toList()).as("delivered segments are deleted").isEmpty();
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.mailwright.core.DecodeResult;
 import dev.mailwright.core.ReplyAddressCodec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
@@ -22,8 +21,8 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * One SMTP transaction of the listener: enforces TLS at MAIL, checks each RCPT against the reply
- * and no-reply domains and the codec, and acknowledges DATA only once the message is synced into
- * the maildir.
+ * and no-reply domains and the codec, and acknowledges DATA only once the message is durable
+ * (synced into the maildir, or into the listener's spool).
  */
 public final class ListenerHandler implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerHandler.class);
@@ -33,20 +32,21 @@ public final class ListenerHandler implements MessageHandler {
      *
      * @param codec verifies reply addresses
      * @param noReplyDomain {@code noreply.<hostname>}
-     * @param writer the maildir writer
+     * @param store where messages are made durable before {@code 250}
      * @param maxBytes the message size limit
      * @param enforceTls whether MAIL before STARTTLS is refused
      * @param accepted counts acknowledged messages
      * @param refused counts refused commands
      * @param clock the clock of the Received header
      */
-    public record Config(ReplyAddressCodec codec, String noReplyDomain, MaildirWriter writer, long maxBytes,
+    public record Config(ReplyAddressCodec codec, String noReplyDomain, ListenerStore store, long maxBytes,
             boolean enforceTls, AtomicLong accepted, AtomicLong refused, Clock clock) {
     }
 
     private final Config config;
     private final MessageContext context;
     private String from = "";
+    private boolean begun;
     private final List<String> recipients = new ArrayList<>();
 
     /**
@@ -66,6 +66,10 @@ public final class ListenerHandler implements MessageHandler {
             throw new RejectException(530, "5.7.0 Must issue a STARTTLS command first");
         }
         this.from = address == null ? "" : address;
+        if (!begun) {
+            begun = true;
+            config.store().begin();
+        }
     }
 
     @Override
@@ -111,10 +115,11 @@ public final class ListenerHandler implements MessageHandler {
                 .append(">; ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(config.clock()).withZoneSameInstant(ZoneOffset.UTC)))
                 .append("\r\n");
         try {
-            Path file = config.writer().deliver(prefix.toString(), data, config.maxBytes());
+            begun = false; // store() ends what begin() announced
+            String where = config.store().store(prefix.toString(), data, config.maxBytes());
             config.accepted().incrementAndGet();
             InboundDiagnostics.count("listener.accepted");
-            LOG.debug("Delivered {} to {}", recipients, file);
+            LOG.debug("Stored {} in {}", recipients, where);
             return null;
         } catch (MaildirWriter.TooLargeException e) {
             config.refused().incrementAndGet();
@@ -128,6 +133,9 @@ public final class ListenerHandler implements MessageHandler {
 
     @Override
     public void done() {
-        // nothing to release
+        if (begun) {
+            begun = false;
+            config.store().end();
+        }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mailwright inbound listen --port P [--enforce-tls] --maildir DIR}: the SMTP listener
+ * {@code mailwright inbound listen --port P [--enforce-tls] [--spool DIR] --maildir DIR}: the SMTP listener
  * writing into the maildir, and the pipeline processing it, printing each delivered reply as JSON.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
@@ -48,6 +48,12 @@ final class InboundListenCommand implements Callable<Integer> {
             description = "The message size limit (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
+    @Option(names = "--spool", paramLabel = "DIR",
+            description = {"Acknowledge into a group-committed spool in this directory (best on the maildir's file system)"
+                + " instead of one synced file per message; messages are moved into the maildir right after."
+                + " Faster for bursts; see docs/inbound.md."})
+    Path spool;
+
     @Override
     public Integer call() {
         if ((cert == null) != (key == null)) {
@@ -63,7 +69,7 @@ final class InboundListenCommand implements Callable<Integer> {
                 MaildirSource source = options.filed == null ? MaildirSource.builder(options.maildir).open()
                         : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
                 InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
-                        .maildir(options.maildir).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
+                        .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
                         .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
                     + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");

@@ -59,36 +59,73 @@ class InboundCommandTest {
                 .contains("address.missing");
     }
 
-    @Test
-    void listen_enforcesTls_storesAcceptedMail_andPrintsTheDeliveredReply() throws Exception {
+    /** A running {@code mailwright inbound listen} on a free port, with what it printed. */
+    private record Listening(Thread thread, int port, StringWriter out, StringWriter err) implements AutoCloseable {
+        /** Waits up to 20 s for a printed line containing {@code text}. */
+        void awaitOutput(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!out.toString().contains(text) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    private Listening listen(String... options) throws Exception {
         Path keys = Files.writeString(dir.resolve("keys"), KEY + "\n");
-        String address = new ReplyAddressCodec(KeyRing.of(HexFormat.of().parseHex(KEY)), "ghe.example.com")
-                .encode(new ReplyTarget(ThreadType.ISSUE, 3, 9));
         int port = Peers.freePort();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        Thread listener = new Thread(() -> cl.execute("inbound", "listen", "--port", Integer.toString(port),
-                "--enforce-tls", "--maildir", dir.resolve("mail/reply").toString(), "--hostname", "ghe.example.com",
+        List<String> args = new ArrayList<>(List.of("inbound", "listen", "--port", Integer.toString(port),
+                "--maildir", dir.resolve("mail/reply").toString(), "--hostname", "ghe.example.com",
                 "--key-file", keys.toString(), "--quiet"));
+        args.addAll(List.of(options));
+        Thread listener = new Thread(() -> cl.execute(args.toArray(String[]::new)));
         listener.start();
-        try {
-            Peers.awaitPort(port, Duration.ofSeconds(20), null);
-            assertThat(swaks(port, address)).isEqualTo(23);
-            assertThat(swaks(port, address, "--tls", "--body", "Merged, thanks")).isZero();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!out.toString().contains("Merged, thanks") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        } finally {
-            listener.interrupt();
-            listener.join(10_000);
+        Peers.awaitPort(port, Duration.ofSeconds(20), null);
+        return new Listening(listener, port, out, err);
+    }
+
+    private static String address(ThreadType type, long id) {
+        return new ReplyAddressCodec(KeyRing.of(HexFormat.of().parseHex(KEY)), "ghe.example.com")
+                .encode(new ReplyTarget(type, id, 9));
+    }
+
+    @Test
+    void listen_enforcesTls_storesAcceptedMail_andPrintsTheDeliveredReply() throws Exception {
+        String address = address(ThreadType.ISSUE, 3);
+        Listening listening = listen("--enforce-tls");
+        try (listening) {
+            assertThat(swaks(listening.port(), address)).isEqualTo(23);
+            assertThat(swaks(listening.port(), address, "--tls", "--body", "Merged, thanks")).isZero();
+            listening.awaitOutput("Merged, thanks");
         }
-        assertThat(out.toString().lines().toList()).as(err.toString()).singleElement()
+        assertThat(listening.out().toString().lines().toList()).as(listening.err().toString()).singleElement()
                 .satisfies(l -> assertThat(l).contains("\"type\":\"issue\",\"id\":3,\"user\":9").contains("Merged, thanks"));
-        assertThat(listener.isAlive()).as("the command stops when its thread is interrupted").isFalse();
+        assertThat(listening.thread().isAlive()).as("the command stops when its thread is interrupted").isFalse();
+    }
+
+    @Test
+    void listen_withASpool_acknowledgesThroughIt_andTheReplyIsStillDelivered() throws Exception {
+        Listening listening = listen("--spool", dir.resolve("spool").toString());
+        try (listening) {
+            assertThat(swaks(listening.port(), address(ThreadType.PULL_REQUEST, 12), "--body", "Spooled, then delivered"))
+                    .isZero();
+            listening.awaitOutput("Spooled, then delivered");
+        }
+        assertThat(listening.out().toString().lines().toList()).as(listening.err().toString()).singleElement()
+                .satisfies(l -> assertThat(l).contains("\"type\":\"pull_request\",\"id\":12").contains("Spooled, then delivered"));
+        try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("spool"))) {
+            assertThat(s.filter(p -> p.toString().endsWith(".spool")).toList()).as("delivered segments are deleted").isEmpty();
+        }
     }
 
     private static int swaks(int port, String to, String... extra) throws Exception {

@@ -51,7 +51,8 @@ final class InboundListenCommand implements Callable<Integer> {
     @Option(names = "--spool", paramLabel = "DIR",
             description = {"Acknowledge into a group-committed spool in this directory (best on the maildir's file system)"
                 + " instead of one synced file per message; messages are moved into the maildir right after."
-                + " Faster for bursts; see docs/inbound.md."})
+                + " Faster for bursts; see docs/inbound.md. Messages still in the spool when the command is killed"
+                + " are delivered the next time a listener opens it."})
     Path spool;
 
     @Override

@@ -51,7 +51,7 @@ public final class DeliveryLedger implements AutoCloseable {
     private final OwnerLock self;
     private final FileChannel channel;
     private final ReentrantLock jvmLock;
-    private final LedgerIndex states = new LedgerIndex();
+    private final LedgerIndex states;
     private long readOffset;
     private boolean endsWithNewline = true;
 
@@ -62,6 +62,7 @@ public final class DeliveryLedger implements AutoCloseable {
         this.ownersDir = abs.resolve("owners");
         this.self = OwnerLock.acquire(ownersDir);
         this.jvmLock = JVM_LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+        this.states = new LedgerIndex(abs);
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {

@@ -59,14 +59,35 @@ class DeliveryLedgerTest {
     }
 
     @Test
-    void theIndex_holdsManyKeys() {
-        LedgerIndex index = new LedgerIndex();
+    void theIndex_holdsManyKeys_onTheHeap() {
+        holdsManyKeys(new LedgerIndex(null));
+    }
+
+    @Test
+    void theIndex_holdsManyKeys_inAnUnlinkedMappedFile_leavingNothingBehind() throws Exception {
+        LedgerIndex index = new LedgerIndex(dir);
+        holdsManyKeys(index);
+        assertThat(index.mapped()).isTrue();
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.list(dir)) {
+            assertThat(s.toList()).as("the scratch files are unlinked once mapped").isEmpty();
+        }
+    }
+
+    private static void holdsManyKeys(LedgerIndex index) {
         for (int i = 0; i < 50_000; i++) {
             index.put(String.format("%032x", (long) i * 7919), i % 2 == 0 ? 'D' : 'P', "o", i);
         }
-        assertThat(index.size()).isEqualTo(50_000);
+        index.put(String.format("%016x%016x", -5L, 77L), 'D', "o", -9);
+        index.put("a key that is not hex", 'R', "o", 4);
+        assertThat(index.size()).isEqualTo(50_002);
         assertThat(index.get(String.format("%032x", 2L * 7919))).isEqualTo(new LedgerIndex.State('D', "", 2));
         assertThat(index.get(String.format("%032x", 3L * 7919))).isEqualTo(new LedgerIndex.State('P', "o", 3));
+        assertThat(index.get(String.format("%032x", 49_999L * 7919))).isEqualTo(new LedgerIndex.State('P', "o", 49_999));
+        assertThat(index.get(String.format("%016x%016x", -5L, 77L))).isEqualTo(new LedgerIndex.State('D', "", -9));
+        assertThat(index.get("a key that is not hex")).isEqualTo(new LedgerIndex.State('R', "", 4));
         assertThat(index.get(String.format("%032x", 1L))).isNull();
+        index.put(String.format("%032x", 3L * 7919), 'D', "o", 3);
+        assertThat(index.get(String.format("%032x", 3L * 7919))).isEqualTo(new LedgerIndex.State('D', "", 3));
+        assertThat(index.size()).isEqualTo(50_002);
     }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Replies per second through the maildir pipeline (all stages, the durable ledger and filing) for
  * 4 KB replies laid out as Postfix writes them, and the heap after a full GC at checkpoints, to
- * show whether memory stays flat.
+ * show whether memory stays flat, with the size of the memory-mapped buffers (the ledger indexes,
+ * which live in the page cache rather than on the heap).
  *
  * <p>Run: {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -Xmx256m -cp
  * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.MaildirPipelineThroughput 100000 /var/tmp
@@ -62,6 +63,13 @@ public final class MaildirPipelineThroughput {
         }
     }
 
+    /** @return the bytes of memory-mapped buffers still reachable (the ledger indexes live there) */
+    private static long mappedBytes() {
+        return ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(b -> b.getName().equals("mapped")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed)
+                .sum();
+    }
+
     private static void run(Path maildir, Path state, int count, int workers) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong handled = new AtomicLong();
@@ -91,8 +99,8 @@ public final class MaildirPipelineThroughput {
         while (running.stream().anyMatch(Thread::isAlive)) {
             if (handled.get() >= next) {
                 System.gc();
-                System.out.printf("  after %,d replies: heap after GC %.1f MB%n", handled.get(),
-                        memory.getHeapMemoryUsage().getUsed() / 1e6);
+                System.out.printf("  after %,d replies: heap after GC %.1f MB, mapped %.1f MB%n", handled.get(),
+                        memory.getHeapMemoryUsage().getUsed() / 1e6, mappedBytes() / 1e6);
                 next += step;
             }
             Thread.sleep(5);
@@ -101,7 +109,8 @@ public final class MaildirPipelineThroughput {
         BatchSummary total = summaries.stream().reduce(BatchSummary.EMPTY, BatchSummary::plus);
         double cpu = cpuNanos.get() / 1e9;
         System.gc();
-        System.out.printf("  at the end: heap after GC %.1f MB%n", memory.getHeapMemoryUsage().getUsed() / 1e6);
+        System.out.printf("  at the end: heap after GC %.1f MB, mapped %.1f MB%n", memory.getHeapMemoryUsage().getUsed() / 1e6,
+                mappedBytes() / 1e6);
         System.out.printf("%s with %d worker(s)%nreplies/s: %.0f (%d delivered in %.2f s wall, checkpoint GCs included)%n"
                 + "pipeline threads CPU: %.2f s = %.0f us per reply = %.0f replies per CPU-second%n"
                 + "load average at the end: %.2f on %d cores%n", total, workers, total.delivered() / seconds,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwright.core.testing.Peers;
+import dev.mailwright.inbound.internal.InboundDiagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,17 +127,67 @@ class ListenerSwaksTest {
         Swaks big = swaks(Fixtures.replyAddress(6, 9), "--tls", "--body", "@" + bigBody);
         assertThat(big.transcript()).contains("552 5.3.4");
         assertThat(listener.acceptedCount()).isEqualTo(2);
+
+        // a transaction abandoned after MAIL must not hold back the syncs of later messages
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", listener.port())) {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220");
+            out.write("EHLO mx.icloud.com\r\n".getBytes(StandardCharsets.US_ASCII));
+            String line;
+            do {
+                line = in.readLine();
+            } while (line.startsWith("250-"));
+            out.write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("220");
+            var tls = (javax.net.ssl.SSLSocket) trustingContext().getSocketFactory()
+                    .createSocket(socket, "127.0.0.1", listener.port(), true);
+            tls.startHandshake();
+            var tin = new java.io.BufferedReader(new java.io.InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            var tout = tls.getOutputStream();
+            tout.write("EHLO mx.icloud.com\r\nMAIL FROM:<tcook@icloud.com>\r\n".getBytes(StandardCharsets.US_ASCII));
+            do {
+                line = tin.readLine();
+            } while (line.startsWith("250-"));
+            assertThat(tin.readLine()).startsWith("250");
+        }
+        Thread.sleep(300);
+        long timeouts = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L);
+        assertThat(swaks(Fixtures.replyAddress(7, 9), "--tls").exit()).isZero();
+        assertThat(InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L)).isEqualTo(timeouts);
+        assertThat(listener.acceptedCount()).isEqualTo(3);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (delivered().size() < 2 && System.nanoTime() < deadline) {
+        while (delivered().size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(delivered()).hasSize(2);
+        assertThat(delivered()).hasSize(3);
         assertThat(Files.readString(delivered().get(0))).contains("Received: from mx.icloud.com").contains("with ESMTPS");
         listener.close();
         listener = null;
         try (Stream<Path> s = Files.list(dir.resolve("spool"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".spool")).toList()).as("delivered segments are deleted").isEmpty();
         }
+    }
+
+    /** Test only: trusts the listener's self-signed certificate without checking it. */
+    private static javax.net.ssl.SSLContext trustingContext() throws Exception {
+        javax.net.ssl.X509TrustManager any = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {any}, null);
+        return context;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mailwright.inbound.internal;
 import dev.mailwright.inbound.InboundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -128,27 +135,27 @@ public final class MaildirWriter implements ListenerStore {
      * @return how many were written (the others were there already)
      * @throws IOException when writing or syncing fails; what was renamed stays
      */
-    public int deliverAll(java.util.List<java.util.Map.Entry<String, ByteBuffer>> messages,
-            java.util.concurrent.ExecutorService writers) throws IOException {
-        java.util.List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>(messages.size());
-        for (java.util.Map.Entry<String, ByteBuffer> m : messages) {
+    public int deliverAll(List<Map.Entry<String, ByteBuffer>> messages,
+            ExecutorService writers) throws IOException {
+        List<Future<String>> futures = new ArrayList<>(messages.size());
+        for (Map.Entry<String, ByteBuffer> m : messages) {
             futures.add(writers.submit(() -> writeSynced(m.getKey(), m.getValue())));
         }
-        java.util.List<String> written = new java.util.ArrayList<>(messages.size());
+        List<String> written = new ArrayList<>(messages.size());
         IOException failure = null;
-        for (java.util.concurrent.Future<String> f : futures) {
+        for (Future<String> f : futures) {
             try {
                 String name = f.get();
                 if (name != null) {
                     written.add(name);
                 }
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while delivering into the maildir");
+                throw new InterruptedIOException("interrupted while delivering into the maildir");
             }
         }
         if (failure != null) {

@@ -9,10 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,6 +23,10 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +126,7 @@ public final class SpoolStore implements ListenerStore {
     private boolean moverSignalled;
     private final Deque<Segment> segments = new ArrayDeque<>();
     private final Thread mover;
-    private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(
+    private final ExecutorService writers = Executors.newFixedThreadPool(
             MOVE_THREADS, r -> {
                 Thread t = new Thread(r, "mailwright-spool-writer");
                 t.setDaemon(true);
@@ -139,7 +145,7 @@ public final class SpoolStore implements ListenerStore {
     private volatile boolean moverFailing;
     private volatile boolean halted;
     /** Transactions begun whose record is not appended yet: a sync waits briefly for them to join it. */
-    private final java.util.concurrent.atomic.AtomicInteger arriving = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger arriving = new AtomicInteger();
     private volatile Thread gathering;
 
     /**
@@ -160,7 +166,7 @@ public final class SpoolStore implements ListenerStore {
             FileLock l;
             try {
                 l = lockChannel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 l = null;
             }
             if (l == null) {
@@ -196,7 +202,7 @@ public final class SpoolStore implements ListenerStore {
         if (arriving.decrementAndGet() <= 0) {
             Thread g = gathering;
             if (g != null) {
-                java.util.concurrent.locks.LockSupport.unpark(g);
+                LockSupport.unpark(g);
             }
         }
     }
@@ -349,7 +355,10 @@ public final class SpoolStore implements ListenerStore {
             long deadline = System.nanoTime() + GATHER_NANOS;
             long left;
             while (arriving.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+                LockSupport.parkNanos(this, left);
+            }
+            if (arriving.get() > 0) {
+                InboundDiagnostics.count("listener.spool.gather-timeouts");
             }
         } finally {
             gathering = null;
@@ -500,7 +509,7 @@ public final class SpoolStore implements ListenerStore {
         seg.channel.close();
         if (seg.keepBecause != null) {
             Path kept = seg.path.resolveSibling(seg.path.getFileName() + ".kept");
-            Files.move(seg.path, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(seg.path, kept, StandardCopyOption.REPLACE_EXISTING);
             DurableFiles.writeAtomically(kept.resolveSibling(kept.getFileName() + ".reason"), seg.keepBecause + "\n", true);
             LOG.warn("Kept {} ({}); delete it once inspected", kept, seg.keepBecause);
         } else {

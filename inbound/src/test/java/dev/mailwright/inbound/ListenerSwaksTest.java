@@ -151,16 +151,23 @@ class ListenerSwaksTest {
             } while (line.startsWith("250-"));
             assertThat(tin.readLine()).startsWith("250");
         }
-        Thread.sleep(300);
-        long timeouts = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L);
-        assertThat(swaks(Fixtures.replyAddress(7, 9), "--tls").exit()).isZero();
-        assertThat(InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L)).isEqualTo(timeouts);
-        assertThat(listener.acceptedCount()).isEqualTo(3);
+        // the server notices the dropped connection on its own time: probe until a sync no longer waits
+        int probes = 0;
+        boolean syncWithoutWaiting = false;
+        while (!syncWithoutWaiting && probes < 20) {
+            long timeouts = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L);
+            assertThat(swaks(Fixtures.replyAddress(7, 9), "--tls").exit()).isZero();
+            probes++;
+            syncWithoutWaiting = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L) == timeouts;
+        }
+        assertThat(syncWithoutWaiting).as("a sync that does not wait for the abandoned transaction, in %d probes", probes)
+                .isTrue();
+        assertThat(listener.acceptedCount()).isEqualTo(2 + probes);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (delivered().size() < 3 && System.nanoTime() < deadline) {
+        while (delivered().size() < 2 + probes && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(delivered()).hasSize(3);
+        assertThat(delivered()).hasSize(2 + probes);
         assertThat(Files.readString(delivered().get(0))).contains("Received: from mx.icloud.com").contains("with ESMTPS");
         listener.close();
         listener = null;

@@ -19,7 +19,9 @@ import java.util.Locale;
  * For comparison, two things a listener does not do: the same files without any sync (what
  * creating, writing and renaming a file costs by itself), and 4 KB records appended to one
  * preallocated journal file with one {@code fdatasync} per group of 1, 4 or 16 records (what a
- * group-committed journal would cost instead).
+ * group-committed journal would cost instead). Last, the latency of one durable 4 KB record
+ * written by one or by four threads at once, with {@code fdatasync} or {@code O_DIRECT | O_DSYNC}:
+ * the wait every acknowledgement of a durable receiver contains.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.DurableWriteCeiling 2000 /var/tmp}
  */
@@ -44,6 +46,77 @@ public final class DurableWriteCeiling {
         for (int group : new int[] {1, 4, 16}) {
             journal(base, n, group);
         }
+        for (int threads : new int[] {1, 4}) {
+            concurrentRecords(base, n, threads, false);
+            concurrentRecords(base, n, threads, true);
+        }
+    }
+
+    /**
+     * How long one durable 4 KB write takes when {@code threads} sessions write at once, each its
+     * own record at its own offset of a preallocated file: either {@code write} then
+     * {@code fdatasync}, or one {@code O_DIRECT | O_DSYNC} write. This latency is what every
+     * transaction of a receiver that acknowledges only durable messages waits for, whatever its
+     * design.
+     */
+    private static void concurrentRecords(Path base, int n, int threads, boolean direct) throws Exception {
+        Path dir = Files.createTempDirectory(base, "durable-");
+        Path file = dir.resolve("records");
+        try (FileChannel pre = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long at = 0; at < (long) n * DATA.length; at += zeros.capacity()) {
+                zeros.clear();
+                pre.write(zeros, at);
+            }
+            pre.force(true);
+        }
+        FileChannel ch = direct
+                ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC, com.sun.nio.file.ExtendedOpenOption.DIRECT)
+                : FileChannel.open(file, StandardOpenOption.WRITE);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long[] latencies = new long[n];
+        List<Exception> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(2 * DATA.length).alignedSlice(DATA.length);
+                try {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        buffer.clear();
+                        buffer.put(DATA).flip();
+                        long start = System.nanoTime();
+                        while (buffer.hasRemaining()) {
+                            ch.write(buffer, (long) i * DATA.length + buffer.position());
+                        }
+                        if (!direct) {
+                            ch.force(false);
+                        }
+                        latencies[i] = System.nanoTime() - start;
+                    }
+                } catch (IOException e) {
+                    errors.add(e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        ch.close();
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        String name = (direct ? "O_DIRECT|O_DSYNC" : "write+fdatasync") + " x" + threads;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMicros = (cpuNanos() - cpu0) / 1e3 / n;
+        long[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-22s %7.0f records/s %5.0f us CPU per record, latency p50 %4.0f us, p99 %5.0f us%n",
+                name, n / seconds, cpuMicros, sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3);
+        delete(dir);
     }
 
     private static void noSync(Path base, int n) throws IOException {

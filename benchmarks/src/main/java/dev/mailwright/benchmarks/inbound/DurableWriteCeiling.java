@@ -1,5 +1,6 @@
 package dev.mailwright.benchmarks.inbound;
 
+import dev.mailwright.inbound.internal.DurableFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,51 +64,31 @@ public final class DurableWriteCeiling {
         Path dir = Files.createTempDirectory(base, "durable-");
         Path file = dir.resolve("records");
         try (FileChannel pre = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (long at = 0; at < (long) n * DATA.length; at += zeros.capacity()) {
-                zeros.clear();
-                pre.write(zeros, at);
-            }
-            pre.force(true);
+            preallocate(pre, (long) n * DATA.length);
         }
         FileChannel ch = direct
                 ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC, com.sun.nio.file.ExtendedOpenOption.DIRECT)
                 : FileChannel.open(file, StandardOpenOption.WRITE);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         long[] latencies = new long[n];
-        List<Exception> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Thread> workers = new ArrayList<>();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            Thread w = new Thread(() -> {
+        try (ch) {
+            onThreads(threads, t -> {
                 ByteBuffer buffer = ByteBuffer.allocateDirect(2 * DATA.length).alignedSlice(DATA.length);
-                try {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        buffer.clear();
-                        buffer.put(DATA).flip();
-                        long start = System.nanoTime();
-                        while (buffer.hasRemaining()) {
-                            ch.write(buffer, (long) i * DATA.length + buffer.position());
-                        }
-                        if (!direct) {
-                            ch.force(false);
-                        }
-                        latencies[i] = System.nanoTime() - start;
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    buffer.clear();
+                    buffer.put(DATA).flip();
+                    long start = System.nanoTime();
+                    while (buffer.hasRemaining()) {
+                        ch.write(buffer, (long) i * DATA.length + buffer.position());
                     }
-                } catch (IOException e) {
-                    errors.add(e);
+                    if (!direct) {
+                        ch.force(false);
+                    }
+                    latencies[i] = System.nanoTime() - start;
                 }
             });
-            workers.add(w);
-            w.start();
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        ch.close();
-        if (!errors.isEmpty()) {
-            throw errors.get(0);
         }
         String name = (direct ? "O_DIRECT|O_DSYNC" : "write+fdatasync") + " x" + threads;
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -139,12 +120,7 @@ public final class DurableWriteCeiling {
         Path dir = Files.createTempDirectory(base, "durable-");
         Path file = dir.resolve("journal");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (long at = 0; at < (long) n * DATA.length; at += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, at);
-            }
-            ch.force(true); // preallocated and synced: appends below change no metadata
+            preallocate(ch, (long) n * DATA.length); // appends below change no metadata
             long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -176,15 +152,29 @@ public final class DurableWriteCeiling {
         Path fresh = Files.createDirectories(dir.resolve("new"));
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
+        onThreads(threads, first -> {
+            for (int i = first * group; i < n; i += threads * group) {
+                writeGroup(tmp, fresh, i, Math.min(group, n - i));
+            }
+        });
+        report(name, n, t0, cpu0);
+        delete(dir);
+    }
+
+    /** Work of one thread, given its number. */
+    private interface Work {
+        void run(int thread) throws IOException;
+    }
+
+    /** Runs {@code work} on {@code threads} threads and waits for all; the first failure is thrown. */
+    private static void onThreads(int threads, Work work) throws Exception {
         List<Thread> workers = new ArrayList<>();
         List<Exception> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int first = t;
+            int number = t;
             Thread w = new Thread(() -> {
                 try {
-                    for (int i = first * group; i < n; i += threads * group) {
-                        writeGroup(tmp, fresh, i, Math.min(group, n - i));
-                    }
+                    work.run(number);
                 } catch (IOException e) {
                     errors.add(e);
                 }
@@ -198,8 +188,12 @@ public final class DurableWriteCeiling {
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }
-        report(name, n, t0, cpu0);
-        delete(dir);
+    }
+
+    /** Fills a file with zeros and syncs it, so that writes into it later change no metadata. */
+    private static void preallocate(FileChannel ch, long bytes) throws IOException {
+        DurableFiles.fillWithZeros(ch, bytes);
+        ch.force(true);
     }
 
     private static void writeGroup(Path tmp, Path fresh, int first, int count) throws IOException {

@@ -50,6 +50,25 @@ public final class DurableFiles {
     }
 
     /**
+     * Writes zeros over the first {@code bytes} of a file, so that its blocks are allocated: later
+     * writes there change no metadata, and a mapping of it never faults for want of a block.
+     *
+     * @param ch the file, open for writing
+     * @param bytes how many bytes
+     * @throws IOException when writing fails (a full disk, say)
+     */
+    public static void fillWithZeros(FileChannel ch, long bytes) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(Math.max(bytes, 1), 1 << 20));
+        long at = 0;
+        while (at < bytes) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));
+            while (zeros.hasRemaining()) {
+                at += ch.write(zeros, at);
+            }
+        }
+    }
+
+    /**
      * @param ch an open file (an append-only log)
      * @param from the offset to read from
      * @return the bytes from {@code from} to the end of the file as it is now (empty when nothing new)

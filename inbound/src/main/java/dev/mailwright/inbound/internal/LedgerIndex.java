@@ -133,11 +133,7 @@ final class LedgerIndex {
                 try (FileChannel ch = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     // written out, not sparse: a page of the mapping then never needs a block the
                     // disk may not have (on a full disk that would be a SIGBUS, not an IOException)
-                    ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(bytes, 1 << 20));
-                    for (long at = 0; at < bytes; ) {
-                        zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));
-                        at += ch.write(zeros, at);
-                    }
+                    DurableFiles.fillWithZeros(ch, bytes);
                     return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
                 }
             } catch (IOException | UnsupportedOperationException e) {

@@ -652,14 +652,7 @@ public final class SpoolStore implements ListenerStore {
         Path p = dir.resolve(String.format("%016d%s", seq, SEGMENT_SUFFIX));
         FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            long at = 0;
-            while (at < tuning.segmentBytes()) {
-                zeros.clear().limit((int) Math.min(zeros.capacity(), tuning.segmentBytes() - at));
-                while (zeros.hasRemaining()) {
-                    at += ch.write(zeros, at);
-                }
-            }
+            DurableFiles.fillWithZeros(ch, tuning.segmentBytes());
             ch.force(true);
             DurableFiles.syncDirectory(dir);
         } catch (IOException e) {

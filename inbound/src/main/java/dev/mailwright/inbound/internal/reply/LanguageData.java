@@ -20,6 +20,10 @@ final class LanguageData {
     private static final String FOLDER = "/dev/mailwright/inbound/reply/";
 
     private final List<Glob> replyHeaders;
+    /** Reply headers by the last character of their literal end (patterns not ending with '*'). */
+    private final Map<Character, List<Glob>> headersByLast;
+    /** Reply headers ending with '*', by the first character of their literal start. */
+    private final Map<Character, List<Glob>> headersByFirst;
     private final Set<String> separators;
     private final Map<String, String> fieldByLabel;
     private final List<Glob> signatures;
@@ -29,6 +33,19 @@ final class LanguageData {
 
     private LanguageData(Map<ReplyPatternKind, List<String>> lines) {
         replyHeaders = globs(lines, ReplyPatternKind.REPLY_HEADER);
+        headersByLast = new HashMap<>();
+        headersByFirst = new HashMap<>();
+        for (Glob g : replyHeaders) {
+            if (!g.trailingStar()) {
+                String tail = g.parts().get(g.parts().size() - 1);
+                headersByLast.computeIfAbsent(tail.charAt(tail.length() - 1), k -> new ArrayList<>()).add(g);
+            } else if (!g.leadingStar()) {
+                headersByFirst.computeIfAbsent(g.prefix().charAt(0), k -> new ArrayList<>()).add(g);
+            } else {
+                throw new ReplyDataException(ReplyPatternKind.REPLY_HEADER.fileName() + ": \"" + g.source()
+                        + "\" opens and ends with '*': give a reply header literal text at its start or its end");
+            }
+        }
         separators = new HashSet<>();
         for (String line : lines.get(ReplyPatternKind.SEPARATOR)) {
             separators.add(Normalizer.normalize(line));
@@ -139,6 +156,37 @@ final class LanguageData {
         return replyHeaders;
     }
 
+    /**
+     * A cheap first test before a line is normalized and matched: can a reply header end with
+     * this (lower-cased) character, or start with it?
+     */
+    boolean mayBeHeader(char first, char last) {
+        return headersByLast.containsKey(Normalizer.fold(last))
+                || headersByFirst.containsKey(Normalizer.fold(first));
+    }
+
+    /**
+     * @param normalized a normalized candidate line, decoration removed
+     * @param anchoredOnly true to try only patterns with literal text before their first '*'
+     * @return true when a reply-header pattern matches it
+     */
+    boolean isHeader(String normalized, boolean anchoredOnly) {
+        if (normalized.isEmpty()) {
+            return false;
+        }
+        for (Glob g : headersByLast.getOrDefault(normalized.charAt(normalized.length() - 1), List.of())) {
+            if ((!anchoredOnly || !g.leadingStar()) && g.matches(normalized)) {
+                return true;
+            }
+        }
+        for (Glob g : headersByFirst.getOrDefault(normalized.charAt(0), List.of())) {
+            if (g.matches(normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return true when the normalized phrase (dashes already stripped) is a separator */
     boolean isSeparatorPhrase(String phrase) {
         return separators.contains(phrase);
@@ -158,8 +206,27 @@ final class LanguageData {
         return false;
     }
 
+    /** @return true for a whole-line signature; Markdown links count by their text ("Get [Outlook](…)") */
     boolean isSignature(String normalized) {
-        return any(signatures, normalized);
+        return any(signatures, normalized) || normalized.indexOf("](") > 0 && any(signatures, withoutLinks(normalized));
+    }
+
+    /** @return the text with each Markdown link "[text](target)" replaced by its text */
+    static String withoutLinks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf('[', i);
+            int mid = open < 0 ? -1 : s.indexOf("](", open);
+            int close = mid < 0 ? -1 : s.indexOf(')', mid);
+            if (close < 0) {
+                out.append(s, i, s.length());
+                break;
+            }
+            out.append(s, i, open).append(s, open + 1, mid);
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     boolean isDisclaimerStart(String normalized) {

@@ -13,6 +13,7 @@ final class ReplyLines {
     private final LineKind[] kinds;
     private final String[] normalized;
     private final int maxLineChars;
+    private final boolean[] fenced;
 
     ReplyLines(String body, int maxLineChars) {
         this.lines = split(body);
@@ -20,17 +21,43 @@ final class ReplyLines {
         this.kinds = new LineKind[lines.size()];
         this.normalized = new String[lines.size()];
         Arrays.fill(kinds, LineKind.TEXT);
-        boolean[] code = FenceFinder.codeLines(lines);
+        this.fenced = FenceFinder.codeLines(lines);
         for (int i = 0; i < kinds.length; i++) {
             String line = lines.get(i);
-            if (code[i] || Normalizer.indent(line) >= 4 && !Normalizer.isBlank(line)) {
+            if (fenced[i] || Normalizer.indent(line) >= 4 && !Normalizer.isBlank(line)) {
                 kinds[i] = LineKind.CODE;
             } else if (Normalizer.isBlank(line)) {
                 kinds[i] = LineKind.BLANK;
-            } else if (isQuoteMarked(line)) {
+            } else if (isQuoteMarked(line) && !closesWrappedAddress(i)) {
                 kinds[i] = LineKind.QUOTE;
             }
         }
+    }
+
+    /**
+     * A reply header wrapped inside an address puts its end on a line of its own that opens with
+     * the address's '&gt;' ("&gt;:", "&gt; wrote:"): no quote, when the text lines just above leave
+     * a '&lt;' open and the line is short and ends with a colon.
+     */
+    private boolean closesWrappedAddress(int i) {
+        String line = lines.get(i);
+        if (i == 0 || kinds[i - 1] != LineKind.TEXT || line.length() > 80 || !endsWithColon(line)) {
+            return false;
+        }
+        StringBuilder above = new StringBuilder();
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            if (kinds[j] != LineKind.TEXT) {
+                above.setLength(0);
+            } else {
+                above.append(lines.get(j));
+            }
+        }
+        return Normalizer.endsInsideAngle(above);
+    }
+
+    private static boolean endsWithColon(String line) {
+        String s = line.stripTrailing();
+        return s.endsWith(":") || s.endsWith("\uFF1A");
     }
 
     /** Splits on CRLF, LF or CR, in one pass. */
@@ -82,6 +109,39 @@ final class ReplyLines {
     boolean candidate(int i) {
         return i >= 0 && i < kinds.length && kinds[i] == LineKind.TEXT
                 && lines.get(i).length() <= maxLineChars;
+    }
+
+    /**
+     * @return true when line i may be (part of) a reply header: unmarked text, or a line of an
+     *     indented block that no fence opened (Yahoo indents the attribution and the history)
+     */
+    boolean headerCandidate(int i) {
+        return i >= 0 && i < kinds.length && lines.get(i).length() <= maxLineChars
+                && (kinds[i] == LineKind.TEXT || kinds[i] == LineKind.CODE && !fenced[i]);
+    }
+
+    /** @return the first character of line i that is not white space, invisible or decoration, or 0 */
+    char firstWord(int i) {
+        String line = lines.get(i);
+        for (int j = 0; j < line.length(); j++) {
+            char c = line.charAt(j);
+            if (!invisible(c) && !Normalizer.isDecoration(c)) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** @return the last character of line i that is not white space, invisible or decoration, or 0 */
+    char lastWord(int i) {
+        String line = lines.get(i);
+        for (int j = line.length() - 1; j >= 0; j--) {
+            char c = line.charAt(j);
+            if (!invisible(c) && !Normalizer.isDecoration(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** @return the first character of line i that is not white space or invisible, or 0 */

@@ -111,18 +111,21 @@ final class HistoryScanner {
         return start;
     }
 
-    /** @return true for a line of only dashes, underscores or em dashes (a rule before history) */
+    /**
+     * @return true for a line of only dashes, underscores or em dashes (a rule before history);
+     *     white space and invisible marks (a right-to-left mark) around them do not count
+     */
     static boolean isRule(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
+        boolean any = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '-' && c != '_' && c != '\u2014' && c != '\u2013' && c != '=') {
+            if (c == '-' || c == '_' || c == '\u2014' || c == '\u2013' || c == '=') {
+                any = true;
+            } else if (!Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
                 return false;
             }
         }
-        return true;
+        return any;
     }
 
     /** @return the number of lines (1 to 3) of a reply header starting at i, or 0 */

@@ -79,7 +79,9 @@ final class TrailerScanner {
             if (k != LineKind.TEXT && k != LineKind.CODE && k != LineKind.BLANK) {
                 others = 0;
             } else if (k != LineKind.BLANK && startsParagraph(lines, j)) {
-                if (lines.candidate(j) && data.isDisclaimerStart(lines.norm(j))) {
+                // a list's footer opens with "--" on the line above its first words
+                int first = Normalizer.isDelimiterLine(lines.line(j)) && j + 1 < limit ? j + 1 : j;
+                if (lines.candidate(first) && data.isDisclaimerStart(lines.norm(first))) {
                     starts[j] = others < DISCLAIMER_PARAGRAPHS;
                 } else {
                     others++;

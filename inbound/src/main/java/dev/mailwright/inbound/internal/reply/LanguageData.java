@@ -20,58 +20,35 @@ final class LanguageData {
     private static final String FOLDER = "/dev/mailwright/inbound/reply/";
 
     private final List<Glob> replyHeaders;
-    /** Reply headers by the last character of their literal end (patterns not ending with '*'). */
-    private final Map<Character, List<Glob>> headersByLast;
-    /** Reply headers ending with '*', by the first character of their literal start. */
-    private final Map<Character, List<Glob>> headersByFirst;
+    private final GlobSet headers;
     private final Set<String> separators;
     private final Map<String, String> fieldByLabel;
-    private final List<Glob> signatures;
-    private final List<Glob> disclaimers;
-    private final List<Glob> footers;
-    private final Set<Character> footerInitials;
+    private final GlobSet signatures;
+    private final GlobSet disclaimers;
+    private final GlobSet footers;
 
     private LanguageData(Map<ReplyPatternKind, List<String>> lines) {
         replyHeaders = globs(lines, ReplyPatternKind.REPLY_HEADER);
-        headersByLast = new HashMap<>();
-        headersByFirst = new HashMap<>();
         for (Glob g : replyHeaders) {
-            if (!g.trailingStar()) {
-                String tail = g.parts().get(g.parts().size() - 1);
-                headersByLast.computeIfAbsent(tail.charAt(tail.length() - 1), k -> new ArrayList<>()).add(g);
-            } else if (!g.leadingStar()) {
-                headersByFirst.computeIfAbsent(g.prefix().charAt(0), k -> new ArrayList<>()).add(g);
-            } else {
+            if (g.leadingStar() && g.trailingStar()) {
                 throw new ReplyDataException(ReplyPatternKind.REPLY_HEADER.fileName() + ": \"" + g.source()
                         + "\" opens and ends with '*': give a reply header literal text at its start or its end");
             }
         }
+        headers = new GlobSet(replyHeaders);
         separators = new HashSet<>();
         for (String line : lines.get(ReplyPatternKind.SEPARATOR)) {
             separators.add(Normalizer.normalize(line));
         }
         fieldByLabel = fields(lines.get(ReplyPatternKind.HEADER_FIELD));
-        signatures = globs(lines, ReplyPatternKind.SIGNATURE);
-        disclaimers = globs(lines, ReplyPatternKind.DISCLAIMER);
-        footers = globs(lines, ReplyPatternKind.FOOTER);
-        footerInitials = initials(footers);
+        signatures = new GlobSet(globs(lines, ReplyPatternKind.SIGNATURE));
+        disclaimers = new GlobSet(globs(lines, ReplyPatternKind.DISCLAIMER));
+        footers = new GlobSet(globs(lines, ReplyPatternKind.FOOTER));
     }
 
-    /** @return the first characters footer lines can open with, or null when any can (a leading '*') */
-    private static Set<Character> initials(List<Glob> globs) {
-        Set<Character> set = new HashSet<>();
-        for (Glob g : globs) {
-            if (g.prefix().isEmpty()) {
-                return null;
-            }
-            set.add(g.prefix().charAt(0));
-        }
-        return set;
-    }
-
-    /** @return false when no footer line can open with this (raw, visible) character */
-    boolean mayStartFooter(char first) {
-        return footerInitials == null || footerInitials.contains(Character.toLowerCase(first));
+    /** @return false when no footer line can open and end with these (raw, visible) characters */
+    boolean mayBeFooter(char first, char last) {
+        return footers.mayMatch(first, last);
     }
 
     /** @return the built-in data plus {@code extra} */
@@ -161,8 +138,7 @@ final class LanguageData {
      * this (lower-cased) character, or start with it?
      */
     boolean mayBeHeader(char first, char last) {
-        return headersByLast.containsKey(Normalizer.fold(last))
-                || headersByFirst.containsKey(Normalizer.fold(first));
+        return headers.mayMatch(first, last);
     }
 
     /**
@@ -171,20 +147,7 @@ final class LanguageData {
      * @return true when a reply-header pattern matches it
      */
     boolean isHeader(String normalized, boolean anchoredOnly) {
-        if (normalized.isEmpty()) {
-            return false;
-        }
-        for (Glob g : headersByLast.getOrDefault(normalized.charAt(normalized.length() - 1), List.of())) {
-            if ((!anchoredOnly || !g.leadingStar()) && g.matches(normalized)) {
-                return true;
-            }
-        }
-        for (Glob g : headersByFirst.getOrDefault(normalized.charAt(0), List.of())) {
-            if (g.matches(normalized)) {
-                return true;
-            }
-        }
-        return false;
+        return headers.matches(normalized, anchoredOnly);
     }
 
     /** @return true when the normalized phrase (dashes already stripped) is a separator */
@@ -197,18 +160,10 @@ final class LanguageData {
         return fieldByLabel.get(label);
     }
 
-    static boolean any(List<Glob> globs, String normalized) {
-        for (Glob g : globs) {
-            if (g.matches(normalized)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** @return true for a whole-line signature; Markdown links count by their text ("Get [Outlook](…)") */
     boolean isSignature(String normalized) {
-        return any(signatures, normalized) || normalized.indexOf("](") > 0 && any(signatures, withoutLinks(normalized));
+        return signatures.matches(normalized)
+                || normalized.indexOf("](") > 0 && signatures.matches(withoutLinks(normalized));
     }
 
     /** @return the text with each Markdown link "[text](target)" replaced by its text */
@@ -230,10 +185,15 @@ final class LanguageData {
     }
 
     boolean isDisclaimerStart(String normalized) {
-        return any(disclaimers, normalized);
+        return disclaimers.matches(normalized);
     }
 
     boolean isFooter(String normalized) {
-        return any(footers, normalized);
+        return footers.matches(normalized);
+    }
+
+    /** @return false when no signature line can open and end with these (raw, visible) characters */
+    boolean mayBeSignature(char first, char last) {
+        return signatures.mayMatch(first, last);
     }
 }

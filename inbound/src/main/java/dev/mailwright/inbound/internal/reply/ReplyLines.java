@@ -37,7 +37,7 @@ final class ReplyLines {
     /**
      * A reply header wrapped inside an address puts its end on a line of its own that opens with
      * the address's '&gt;' ("&gt;:", "&gt; wrote:"): no quote, when the text lines just above leave
-     * a '&lt;' open and the line is short and ends with a colon.
+     * a '&lt;' open, hold an '@', and the line is short and ends with a colon.
      */
     private boolean closesWrappedAddress(int i) {
         String line = lines.get(i);
@@ -52,7 +52,7 @@ final class ReplyLines {
                 above.append(lines.get(j));
             }
         }
-        return Normalizer.endsInsideAngle(above);
+        return Normalizer.endsInsideAngle(above) && Normalizer.hasAt(above);
     }
 
     private static boolean endsWithColon(String line) {
@@ -168,8 +168,14 @@ final class ReplyLines {
         return 0;
     }
 
-    private static boolean invisible(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    /** White space, direction marks and combining marks: what {@link Normalizer} drops or folds. */
+    static boolean invisible(char c) {
+        if (c < 128) {
+            return c <= ' ';
+        }
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK;
     }
 
     /** @return true when line i holds ':' or a full-width colon within its first {@code chars} */

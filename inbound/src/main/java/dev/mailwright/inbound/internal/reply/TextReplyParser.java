@@ -101,7 +101,18 @@ final class TextReplyParser {
 
     private boolean isQuotedFooter(ReplyLines lines, int j) {
         String inner = dequote(lines.line(j));
-        return inner.length() <= maxLineChars && data.isFooter(Normalizer.normalize(inner));
+        return !inner.isEmpty() && inner.length() <= maxLineChars
+                && data.mayBeFooter(firstVisible(inner), lines.lastVisible(j))
+                && data.isFooter(Normalizer.normalize(inner));
+    }
+
+    private static char firstVisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!ReplyLines.invisible(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return 0;
     }
 
     /**
@@ -147,7 +158,8 @@ final class TextReplyParser {
 
     /** @return 1 or 2 when a quoted reply header (with a digit or an address) starts at line j, else 0 */
     private int quotedHeaderLines(ReplyLines lines, int j, int stop) {
-        if (lines.kind(j) != LineKind.QUOTE) {
+        if (lines.kind(j) != LineKind.QUOTE || !Normalizer.hasDigitOrAt(lines.line(j))
+                && (j + 1 >= stop || !Normalizer.hasDigitOrAt(lines.line(j + 1)))) {
             return 0;
         }
         String one = quotedNorm(lines, j);

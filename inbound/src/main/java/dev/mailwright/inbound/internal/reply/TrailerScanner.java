@@ -93,7 +93,8 @@ final class TrailerScanner {
 
     private void markFooters(ReplyLines lines, int limit, Signals signals) {
         for (int i = 0; i < limit; i++) {
-            if (lines.candidate(i) && data.mayStartFooter(lines.firstVisible(i)) && data.isFooter(lines.norm(i))) {
+            if (lines.candidate(i) && data.mayBeFooter(lines.firstVisible(i), lines.lastVisible(i))
+                    && data.isFooter(lines.norm(i))) {
                 lines.mark(i, i + 1, LineKind.FOOTER);
                 int before = lines.previousNonBlank(i - 1);
                 if (before >= 0 && lines.candidate(before) && HistoryScanner.isRule(lines.line(before).strip())) {
@@ -137,7 +138,7 @@ final class TrailerScanner {
             lines.mark(j, j + 1, LineKind.SIGNATURE);
             return true;
         }
-        if (data.isSignature(lines.norm(j))) {
+        if (data.mayBeSignature(lines.firstVisible(j), lines.lastVisible(j)) && data.isSignature(lines.norm(j))) {
             lines.mark(j, j + 1, LineKind.SIGNATURE);
             signals.signature(true);
             return true;

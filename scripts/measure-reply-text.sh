@@ -8,7 +8,8 @@
 # DIR for --trimmer is a folder holding that project's test/emails and test/trimmed (they are
 # another project's text: unpack them outside this repository, never commit them). Prints one line
 # per case that is not exact and a table of exact / soft / nothing-lost scores per category
-# (docs/reply-text.md explains them). Builds the inbound module first (mvn package, no install);
+# (docs/reply-text.md explains them); the scorer is ReplyTextScore in inbound's test tree. Builds
+# the inbound module and its tests first (mvn test-compile, no install);
 # set MVN_ARGS=-o to build offline.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,12 +30,12 @@ done
 cp_file="$(mktemp)"
 log="$(mktemp)"
 trap 'rm -f "$cp_file" "$log"' EXIT
-if ! (cd "$root" && mvn -B -ntp -q -Dstyle.color=never ${MVN_ARGS:-} -pl inbound -am -DskipTests package \
+if ! (cd "$root" && mvn -B -ntp -q -Dstyle.color=never ${MVN_ARGS:-} -pl inbound -am -DskipTests test-compile \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$cp_file" \
-    -Dmdep.includeScope=runtime >"$log" 2>&1); then
+    -Dmdep.includeScope=test >"$log" 2>&1); then
   cat "$log" >&2
   echo "the build of the inbound module failed (above)" >&2
   exit 1
 fi
-cp="$root/inbound/target/classes:$(cat "$cp_file")"
-exec java -cp "$cp" "$root/scripts/ReplyTextScore.java" "${args[@]}"
+cp="$root/inbound/target/test-classes:$root/inbound/target/classes:$(cat "$cp_file")"
+exec java -cp "$cp" dev.mailwright.inbound.reply.ReplyTextScore "${args[@]}"

@@ -122,46 +122,30 @@ final class ReplyLines {
 
     /** @return the first character of line i that is not white space, invisible or decoration, or 0 */
     char firstWord(int i) {
-        String line = lines.get(i);
-        for (int j = 0; j < line.length(); j++) {
-            char c = line.charAt(j);
-            if (!invisible(c) && !Normalizer.isDecoration(c)) {
-                return c;
-            }
-        }
-        return 0;
+        return edge(i, true, true);
     }
 
     /** @return the last character of line i that is not white space, invisible or decoration, or 0 */
     char lastWord(int i) {
-        String line = lines.get(i);
-        for (int j = line.length() - 1; j >= 0; j--) {
-            char c = line.charAt(j);
-            if (!invisible(c) && !Normalizer.isDecoration(c)) {
-                return c;
-            }
-        }
-        return 0;
+        return edge(i, false, true);
     }
 
     /** @return the first character of line i that is not white space or invisible, or 0 */
     char firstVisible(int i) {
-        String line = lines.get(i);
-        for (int j = 0; j < line.length(); j++) {
-            char c = line.charAt(j);
-            if (!invisible(c)) {
-                return c;
-            }
-        }
-        return 0;
+        return edge(i, true, false);
     }
 
     /** @return the last character of line i that is not white space or invisible, or 0 */
     char lastVisible(int i) {
+        return edge(i, false, false);
+    }
+
+    private char edge(int i, boolean first, boolean skipDecoration) {
         String line = lines.get(i);
-        for (int j = line.length() - 1; j >= 0; j--) {
-            char c = line.charAt(j);
-            if (!invisible(c)) {
+        int n = line.length();
+        for (int k = 0; k < n; k++) {
+            char c = line.charAt(first ? k : n - 1 - k);
+            if (!invisible(c) && !(skipDecoration && Normalizer.isDecoration(c))) {
                 return c;
             }
         }

@@ -1,20 +1,19 @@
-import dev.mailwright.inbound.reply.ExtractedReply;
-import dev.mailwright.inbound.reply.ReplyInput;
-import dev.mailwright.inbound.reply.ReplyTextExtractor;
+package dev.mailwright.inbound.reply;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Scores Mailwright's reply-text extractor on a set of replies with their expected text. Run by
- * {@code scripts/measure-reply-text.sh}, which builds the classpath; see that script for usage.
+ * Scores Mailwright's reply-text extractor on a set of replies with their expected text: a tool
+ * of the test tree (not a test), run by {@code scripts/measure-reply-text.sh}, which builds the
+ * classpath; see that script for usage.
  *
  * <p>Two layouts are read:
  * <ul>
@@ -100,7 +99,7 @@ public final class ReplyTextScore {
         List<Result> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".case")).sorted().toList()) {
-                Map<String, String> s = sections(f);
+                Map<String, String> s = ReplyCorpusTest.sections(f);
                 ExtractedReply reply = ReplyTextExtractor.standard().extract(
                         new ReplyInput(s.get("input.txt"), s.get("input.html"), s.get("sent.txt")));
                 String category = "uncategorised";
@@ -114,27 +113,6 @@ public final class ReplyTextScore {
             }
         }
         return out;
-    }
-
-    private static Map<String, String> sections(Path file) throws IOException {
-        Map<String, String> sections = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith("#### ")) {
-                if (name != null) {
-                    sections.put(name, body.toString());
-                }
-                name = line.substring(5).strip();
-                body.setLength(0);
-            } else if (name != null) {
-                body.append(line).append('\n');
-            }
-        }
-        if (name != null) {
-            sections.put(name, body.toString());
-        }
-        return sections;
     }
 
     private static Result result(String name, String category, String expected, String actual) {

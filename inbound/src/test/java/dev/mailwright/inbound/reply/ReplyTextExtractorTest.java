@@ -108,6 +108,13 @@ class ReplyTextExtractorTest {
     }
 
     @Test
+    void replyHeaderPattern_withStarsAtBothEnds_isRejectedWithThePattern() {
+        assertThatThrownBy(() -> ReplyTextExtractor.builder()
+                .patterns(ReplyPatternKind.REPLY_HEADER, List.of("* wrote *")).build())
+                .isInstanceOf(ReplyDataException.class).hasMessageContaining("\"* wrote *\"");
+    }
+
+    @Test
     void patternFile_readsThePatternSyntax(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("signatures.txt");
         Files.writeString(file, "# mine\nDictated to my watch*\n", StandardCharsets.UTF_8);

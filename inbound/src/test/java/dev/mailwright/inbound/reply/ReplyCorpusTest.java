@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  * sections opened by a line {@code #### name}: {@code input.txt} and/or {@code input.html}, an
  * optional {@code sent.txt} (the notification answered), and {@code expected} (the exact new
  * text; empty for a reply that is only quoted text). An optional {@code removed-contains} section
- * lists lines that must be in the removed part.
+ * lists lines that must be in the removed part. Every case has an {@code about} section naming its
+ * {@code category:}, {@code language:} (ISO 639-1) and {@code client:}; the corpus must cover every
+ * category of issue 18, at least 20 languages and every client family of docs/reply-text.md.
  */
 class ReplyCorpusTest {
     private static final ReplyTextExtractor EXTRACTOR = ReplyTextExtractor.standard();
@@ -99,8 +104,46 @@ class ReplyCorpusTest {
         }
     }
 
+    /** The categories of misses issue 18 lists, and the older ones. */
+    static final Set<String> CATEGORIES = Set.of("outlook-block", "attribution", "split-attribution",
+            "inline-reply", "own-blockquote", "signature-disclaimer", "unquoted-history", "keep", "html",
+            "notification", "basic");
+
+    /** The client families of docs/reply-text.md (Apple Mail and iOS Mail count apart). */
+    static final Set<String> CLIENTS = Set.of("gmail", "outlook-web", "outlook-desktop", "outlook-mac",
+            "outlook-mobile", "apple-mail", "ios-mail", "thunderbird", "fastmail", "yahoo", "proton", "samsung",
+            "zoho", "other");
+
     @Test
-    void corpus_holdsAtLeastSixtyCases() throws IOException, URISyntaxException {
-        assertThat(cases()).hasSizeGreaterThanOrEqualTo(60);
+    void corpus_coversEveryCategoryInSeveralLanguagesAndEveryClient() throws IOException, URISyntaxException {
+        Map<String, Set<String>> languagesByCategory = new TreeMap<>();
+        Set<String> clients = new TreeSet<>();
+        for (Path file : cases()) {
+            Map<String, String> about = about(file);
+            assertThat(CATEGORIES).as("category of %s", file.getFileName()).contains(about.get("category"));
+            assertThat(CLIENTS).as("client of %s", file.getFileName()).contains(about.get("client"));
+            assertThat(about.get("language")).as("language of %s", file.getFileName()).matches("[a-z]{2}");
+            languagesByCategory.computeIfAbsent(about.get("category"), k -> new TreeSet<>()).add(about.get("language"));
+            clients.add(about.get("client"));
+        }
+        assertThat(cases()).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(languagesByCategory.values().stream().flatMap(Set::stream).distinct().count())
+                .as("languages").isGreaterThanOrEqualTo(20);
+        assertThat(clients).containsAll(CLIENTS);
+        for (String category : List.of("outlook-block", "attribution", "split-attribution", "inline-reply",
+                "own-blockquote", "signature-disclaimer", "unquoted-history")) {
+            assertThat(languagesByCategory.get(category)).as("languages of %s", category).hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+
+    static Map<String, String> about(Path file) throws IOException {
+        Map<String, String> about = new LinkedHashMap<>();
+        for (String line : sections(file).getOrDefault("about", "").lines().toList()) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                about.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return about;
     }
 }

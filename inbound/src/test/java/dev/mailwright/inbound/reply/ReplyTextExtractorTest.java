@@ -100,11 +100,18 @@ class ReplyTextExtractorTest {
 
     @Test
     void patterns_addAReplyHeaderOfAnotherLanguage() {
-        String body = "Ndiyo.\n\nMnamo 12 Machi 2024, Juma <juma@example.com> aliandika:\n> Je?\n";
-        assertThat(extractor.extract(ReplyInput.ofText(body)).text()).contains("aliandika");
-        ReplyTextExtractor swahili = ReplyTextExtractor.builder()
-                .patterns(ReplyPatternKind.REPLY_HEADER, List.of("Mnamo * aliandika:")).build();
-        assertThat(swahili.extract(ReplyInput.ofText(body)).text()).isEqualTo("Ndiyo.");
+        String body = "Ja.\n\nOp Di. 12 Mrt. het Johan geskryf:\n> Nou?\n\nAfrikaans, met 'n antwoord.\n\n> En?\n";
+        assertThat(extractor.extract(ReplyInput.ofText(body)).text()).contains("geskryf");
+        ReplyTextExtractor afrikaans = ReplyTextExtractor.builder()
+                .patterns(ReplyPatternKind.REPLY_HEADER, List.of("Op * het * geskryf:")).build();
+        assertThat(afrikaans.extract(ReplyInput.ofText(body)).text()).doesNotContain("geskryf");
+    }
+
+    @Test
+    void replyHeaderPattern_withStarsAtBothEnds_isRejectedWithThePattern() {
+        assertThatThrownBy(() -> ReplyTextExtractor.builder()
+                .patterns(ReplyPatternKind.REPLY_HEADER, List.of("* wrote *")).build())
+                .isInstanceOf(ReplyDataException.class).hasMessageContaining("\"* wrote *\"");
     }
 
     @Test

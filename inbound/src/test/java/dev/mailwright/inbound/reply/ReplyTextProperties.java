@@ -36,7 +36,14 @@ class ReplyTextProperties {
                 "ann@example.com> wrote:", "Sent from my iPhone", "-----Original Message-----",
                 "From: Ann <ann@example.com>", "Sent: Tuesday", "To: Bo", "Subject: Hi",
                 "Reply to this email directly or view it on Tracker", "CONFIDENTIALITY NOTICE: secret",
-                "Begin forwarded message:", "- item", "1. item", "Am 12.03.2024 um 10:15 schrieb Jo <j@x.de>:"));
+                "Begin forwarded message:", "- item", "1. item", "Am 12.03.2024 um 10:15 schrieb Jo <j@x.de>:",
+                "> On 12 Mar 2024, at 10:15, Ann <ann@example.com> wrote:", "> Reply to this email directly or view it",
+                "> \u2014", "***", "____", "\u1427", "________________________________", "Nga: Ann <ann@example.com>",
+                "Dërguar: 12 mars 2024 10:15", "    On Tue, Mar 12, 2024 at 10:15 Ann <ann@example.com> wrote:",
+                "---- On Tue, 12 Mar 2024 10:15:03 Ann <ann@example.com> wrote ----", "Ann Lee <", ">:",
+                "Ann <ann@example.com>, 12 Mar 2024 Sal, 10:15", "tarihinde şunu yazdı:", "從我的 iPhone 傳送",
+                "Get [Outlook for Android](https://aka.ms/x)", "Eric - eric@example.net", "2024/03/12 10:15、山田 <t@x.jp>のメール:",
+                "Diese Nachricht enthält vertrauliche Informationen.", "You received this message because you are subscribed to x"));
     }
 
     @Property
@@ -82,6 +89,19 @@ class ReplyTextProperties {
         count(body).forEach((line, times) -> assertThat(out.getOrDefault(line, 0))
                 .as("line \"%s\" of\n%s", line, body).isGreaterThanOrEqualTo(times));
         assertThat(reply.confidence()).isBetween(0.0, 1.0);
+    }
+
+    /** A quote with no reply header above it and the person's text on both sides is the person's own. */
+    @Property
+    void ownBlockquote_isKept_withTheTextAroundIt(
+            @ForAll @Size(min = 1, max = 4) List<@From("sentence") String> before,
+            @ForAll @Size(min = 1, max = 4) List<@From("sentence") String> quoted,
+            @ForAll @Size(min = 1, max = 4) List<@From("sentence") String> after,
+            @ForAll boolean historyBelow) {
+        String own = String.join("\n", before) + "\n\n" + quote(quoted) + "\n" + String.join("\n", after);
+        String body = own + (historyBelow ? "\n\n" + HEADER + "\n> Old question.\n" : "\n");
+        ExtractedReply reply = EXTRACTOR.extract(ReplyInput.ofText(body));
+        assertThat(reply.text()).isEqualTo(own);
     }
 
     @Property

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A pattern of literal parts separated by {@code *} (any text), matched against a normalized
  * line by scanning: the first part must start the line, the last end it, the middle ones follow
- * in order (leftmost first, which is exact for this pattern form). No backtracking: the cost is
- * at most the number of parts times the line length.
+ * in order (leftmost first, which is exact for this pattern form); a {@code *} between two spaces
+ * may match nothing ("a * b" matches "a b"). No backtracking: the cost is at most the number of
+ * parts times the line length.
  */
 record Glob(String source, List<String> parts, boolean leadingStar, boolean trailingStar) {
 
@@ -43,20 +44,32 @@ record Glob(String source, List<String> parts, boolean leadingStar, boolean trai
         }
         if (!trailingStar && last > first) {
             String tail = parts.get(n - 1);
-            if (!line.endsWith(tail) || line.length() - tail.length() < from) {
+            end = line.length() - tail.length();
+            if (!line.endsWith(tail) || end < from - shared(line, from, tail)) {
                 return false;
             }
-            end = line.length() - tail.length();
             last = n - 1;
         }
         for (int i = first; i < last; i++) {
-            int at = line.indexOf(parts.get(i), from);
-            if (at < 0 || at + parts.get(i).length() > end) {
+            String part = parts.get(i);
+            int at = line.indexOf(part, from - shared(line, from, part));
+            int limit = end + (end < line.length() && line.charAt(end) == ' ' && part.endsWith(" ") ? 1 : 0);
+            if (at < 0 || at + part.length() > limit) {
                 return false;
             }
-            from = at + parts.get(i).length();
+            from = at + part.length();
         }
         return true;
+    }
+
+    /**
+     * A {@code *} between two spaces may match nothing: "a * b" matches "a b". So a part opening
+     * with a space may reuse the space that closed the text matched before it.
+     *
+     * @return 1 when the part may start one character before {@code from}, else 0
+     */
+    private static int shared(String line, int from, String part) {
+        return from > 0 && part.charAt(0) == ' ' && line.charAt(from - 1) == ' ' ? 1 : 0;
     }
 
     /** @return the literal text before the first {@code *}, empty when the pattern opens with one */

@@ -15,6 +15,8 @@ final class HistoryScanner {
     /** An Outlook block's other fields must come within this many lines of "From:". */
     private static final int BLOCK_LINES = 6;
     private static final int SHORT_HEADER = 80;
+    /** The shortest rule of underscores above a header block of unknown labels. */
+    private static final int MIN_RULE = 20;
 
     private final LanguageData data;
     private final Set<String> notificationLines;
@@ -41,32 +43,61 @@ final class HistoryScanner {
     int scan(ReplyLines lines, Signals signals) {
         int n = lines.size();
         for (int i = 0; i < n; i++) {
-            if (!lines.candidate(i)) {
+            if (!lines.headerCandidate(i)) {
                 continue;
             }
+            boolean indented = lines.kind(i) == LineKind.CODE;
             int window = headerWindow(lines, i);
             if (window > 0) {
                 int end = i + window;
+                i = startAbove(lines, i, end);
                 int next = lines.nextNonBlank(end, n);
-                String joined = join(lines, i, end);
+                String joined = headerText(lines, i, end);
                 boolean strong = Normalizer.hasDigitOrAt(joined);
-                if (next >= 0 && lines.kind(next) == LineKind.QUOTE) {
+                if (!indented && next >= 0 && lines.kind(next) == LineKind.QUOTE) {
                     if (strong || joined.length() <= SHORT_HEADER) {
                         lines.mark(i, end, strong ? LineKind.HEADER : LineKind.WEAK_HEADER);
                         signals.header(strong);
                         i = end - 1;
                         continue;
                     }
-                } else if (joined.indexOf('@') >= 0 && Normalizer.hasDigit(joined)) {
-                    // unquoted history under a header: only when it carries a date and an address
+                } else if (isAttribution(joined)) {
+                    // unquoted (or indented) history under a header: only when it names a sender and a date
                     return cut(lines, i, signals);
                 }
             }
-            if (isSeparator(lines, i) || isOutlookBlock(lines, i) || isNotificationRun(lines, i)) {
+            if (isSeparator(lines, i) || !indented && (isOutlookBlock(lines, i) || isHeaderBlockAfterRule(lines, i)
+                    || isNotificationRun(lines, i))) {
                 return cut(lines, i, signals);
             }
         }
         return n;
+    }
+
+    /**
+     * A client that wrapped a header may have left a blank line in it ("On Thu, 31 Mar 2016 at
+     * 11:16 Ann", a blank line, "&lt;ann@example.com&gt; wrote:"): the line above the blank belongs
+     * to the header when it holds a year and a time and the two together match an anchored pattern.
+     *
+     * @return the first line of the header
+     */
+    private int startAbove(ReplyLines lines, int i, int end) {
+        int above = i - 2;
+        if (above < 0 || lines.kind(i - 1) != LineKind.BLANK || !lines.candidate(above)
+                || !Normalizer.hasYearAndTime(lines.norm(above))) {
+            return i;
+        }
+        return data.isHeader(headerText(lines, above, end), true) ? above : i;
+    }
+
+    /**
+     * A header followed by no quote is taken as the start of history only when it is clearly one:
+     * an address in angle brackets with the verb after it, an address and a digit, or a year and
+     * a time.
+     */
+    static boolean isAttribution(String joined) {
+        return Normalizer.hasAngleAddressThenWords(joined) || Normalizer.hasAt(joined) && Normalizer.hasDigit(joined)
+                || Normalizer.hasYearAndTime(joined);
     }
 
     private int cut(ReplyLines lines, int at, Signals signals) {
@@ -80,43 +111,42 @@ final class HistoryScanner {
         return start;
     }
 
-    /** @return true for a line of only dashes, underscores or em dashes (a rule before history) */
+    /**
+     * @return true for a line of only dashes, underscores or em dashes (a rule before history);
+     *     white space and invisible marks (a right-to-left mark) around them do not count
+     */
     static boolean isRule(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
+        boolean any = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '-' && c != '_' && c != '\u2014' && c != '\u2013' && c != '=') {
+            if (c == '-' || c == '_' || c == '\u2014' || c == '\u2013' || c == '=') {
+                any = true;
+            } else if (!Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
                 return false;
             }
         }
-        return true;
+        return any;
     }
 
     /** @return the number of lines (1 to 3) of a reply header starting at i, or 0 */
     int headerWindow(ReplyLines lines, int i) {
+        char first = lines.firstWord(i);
         for (int w = 1; w <= MAX_HEADER_LINES; w++) {
             int last = i + w - 1;
-            if (!lines.candidate(last)) {
+            if (!lines.headerCandidate(last)) {
                 return 0;
             }
-            char end = lines.lastVisible(last);
-            if (end != ':' && end != '\uFF1A' && end != 'e' && end != 'E') {
+            if (!data.mayBeHeader(first, lines.lastWord(last))) {
                 continue;
             }
-            String lastNorm = lines.norm(last);
-            if (!lastNorm.endsWith(":") && !lastNorm.endsWith("wrote")) {
-                continue;
-            }
-            String joined = join(lines, i, i + w);
+            String joined = headerText(lines, i, i + w);
             if (w == 1) {
-                if (matchesHeader(joined)) {
+                if (data.isHeader(joined, false)) {
                     return 1;
                 }
-            } else if (matchesAnchoredHeader(joined)) {
+            } else if (data.isHeader(joined, true)) {
                 return startsLater(lines, i, w, true) ? 0 : w;
-            } else if (matchesHeader(joined)) {
+            } else if (data.isHeader(joined, false)) {
                 return startsLater(lines, i, w, false) ? 0 : w;
             }
         }
@@ -126,30 +156,34 @@ final class HistoryScanner {
     /**
      * A header wrapped over lines i to i+w-1 may really start on a later line: "On it." above
      * "On Tue, … wrote:" is the person's text. An anchored match ("On * wrote:") yields only to a
-     * later anchored one; a match of a pattern opening with '*' yields to any later match.
+     * later anchored one; a match of a pattern opening with '*' yields to any later match, unless
+     * the lines before it are plainly the header's start (see {@link #headerGoesOnAbove}).
      */
     private boolean startsLater(ReplyLines lines, int i, int w, boolean anchored) {
         for (int start = i + 1; start < i + w; start++) {
-            String later = join(lines, start, i + w);
-            if (anchored ? matchesAnchoredHeader(later) : matchesHeader(later)) {
-                return true;
+            String later = headerText(lines, start, i + w);
+            if (data.isHeader(later, anchored)) {
+                return !headerGoesOnAbove(lines, i, start, later);
             }
         }
         return false;
     }
 
-    /** A pattern with literal text before its first '*' ("On * wrote:") pins where a header starts. */
-    private boolean matchesAnchoredHeader(String normalized) {
-        for (Glob g : data.replyHeaders()) {
-            if (!g.prefix().isEmpty() && g.matches(normalized)) {
-                return true;
-            }
+    /**
+     * The lines from i to start belong to the header that a later line matched on its own when
+     * they leave an address open ("Ann &lt;", then "ann@example.com&gt; wrote:"), or when they hold
+     * the sender and date that the later part lacks and end no sentence (Gmail in Turkish wraps
+     * "Ann &lt;ann@example.com&gt;, 12 Mar 2024 Sal, 10:15" above "tarihinde şunu yazdı:").
+     */
+    private static boolean headerGoesOnAbove(ReplyLines lines, int i, int start, String later) {
+        String above = join(lines, i, start);
+        if (above.isEmpty() || Normalizer.endsInsideAngle(above)) {
+            return !above.isEmpty();
         }
-        return false;
-    }
-
-    private boolean matchesHeader(String normalized) {
-        return LanguageData.any(data.replyHeaders(), normalized);
+        char end = above.charAt(above.length() - 1);
+        boolean sentenceEnds = ".!?\u3002\uFF01\uFF1F".indexOf(end) >= 0;
+        return !sentenceEnds && !Normalizer.hasDigitOrAt(later)
+                && (Normalizer.hasAt(above) || Normalizer.hasYearAndTime(above));
     }
 
     private static String join(ReplyLines lines, int from, int to) {
@@ -166,6 +200,11 @@ final class HistoryScanner {
             sb.append(part);
         }
         return sb.toString();
+    }
+
+    /** @return the normalized text of lines from..to-1, joined, without decoration at the ends */
+    private static String headerText(ReplyLines lines, int from, int to) {
+        return Normalizer.undecorate(join(lines, from, to));
     }
 
     /** "-----Original Message-----", "Begin forwarded message:" and their translations. */
@@ -217,6 +256,42 @@ final class HistoryScanner {
             }
         }
         return others.size() >= 2 && others.contains("sent");
+    }
+
+    /**
+     * Outlook's block in a language whose labels the data does not know: a rule of at least
+     * {@value #MIN_RULE} underscores (Outlook writes 32), then, at once, three or more
+     * "Label: value" lines with short labels, one value carrying a year and a time.
+     */
+    boolean isHeaderBlockAfterRule(ReplyLines lines, int i) {
+        String rule = lines.line(i).strip();
+        if (rule.length() < MIN_RULE || rule.charAt(0) != '_' || !isRule(rule)) {
+            return false;
+        }
+        int fields = 0;
+        boolean dated = false;
+        for (int j = i + 1; j < lines.size() && j <= i + BLOCK_LINES + 1 && lines.candidate(j); j++) {
+            String norm = lines.norm(j);
+            int colon = lines.hasColonWithin(j, 48) ? norm.indexOf(':') : -1;
+            if (colon <= 0 || !isLabel(norm.substring(0, colon).replace("*", "").strip())) {
+                break;
+            }
+            fields++;
+            dated |= Normalizer.hasYearAndTime(norm.substring(colon + 1));
+        }
+        return fields >= 3 && dated;
+    }
+
+    /** A label of a header field: one to three words, no digit. */
+    private static boolean isLabel(String label) {
+        if (label.isEmpty() || label.length() > 30 || Normalizer.hasDigit(label)) {
+            return false;
+        }
+        int spaces = 0;
+        for (int k = 0; k < label.length(); k++) {
+            spaces += label.charAt(k) == ' ' ? 1 : 0;
+        }
+        return spaces <= 2;
     }
 
     private String fieldOf(ReplyLines lines, int i) {

@@ -20,41 +20,35 @@ final class LanguageData {
     private static final String FOLDER = "/dev/mailwright/inbound/reply/";
 
     private final List<Glob> replyHeaders;
+    private final GlobSet headers;
     private final Set<String> separators;
     private final Map<String, String> fieldByLabel;
-    private final List<Glob> signatures;
-    private final List<Glob> disclaimers;
-    private final List<Glob> footers;
-    private final Set<Character> footerInitials;
+    private final GlobSet signatures;
+    private final GlobSet disclaimers;
+    private final GlobSet footers;
 
     private LanguageData(Map<ReplyPatternKind, List<String>> lines) {
         replyHeaders = globs(lines, ReplyPatternKind.REPLY_HEADER);
+        for (Glob g : replyHeaders) {
+            if (g.leadingStar() && g.trailingStar()) {
+                throw new ReplyDataException(ReplyPatternKind.REPLY_HEADER.fileName() + ": \"" + g.source()
+                        + "\" opens and ends with '*': give a reply header literal text at its start or its end");
+            }
+        }
+        headers = new GlobSet(replyHeaders);
         separators = new HashSet<>();
         for (String line : lines.get(ReplyPatternKind.SEPARATOR)) {
             separators.add(Normalizer.normalize(line));
         }
         fieldByLabel = fields(lines.get(ReplyPatternKind.HEADER_FIELD));
-        signatures = globs(lines, ReplyPatternKind.SIGNATURE);
-        disclaimers = globs(lines, ReplyPatternKind.DISCLAIMER);
-        footers = globs(lines, ReplyPatternKind.FOOTER);
-        footerInitials = initials(footers);
+        signatures = new GlobSet(globs(lines, ReplyPatternKind.SIGNATURE));
+        disclaimers = new GlobSet(globs(lines, ReplyPatternKind.DISCLAIMER));
+        footers = new GlobSet(globs(lines, ReplyPatternKind.FOOTER));
     }
 
-    /** @return the first characters footer lines can open with, or null when any can (a leading '*') */
-    private static Set<Character> initials(List<Glob> globs) {
-        Set<Character> set = new HashSet<>();
-        for (Glob g : globs) {
-            if (g.prefix().isEmpty()) {
-                return null;
-            }
-            set.add(g.prefix().charAt(0));
-        }
-        return set;
-    }
-
-    /** @return false when no footer line can open with this (raw, visible) character */
-    boolean mayStartFooter(char first) {
-        return footerInitials == null || footerInitials.contains(Character.toLowerCase(first));
+    /** @return false when no footer line can open and end with these (raw, visible) characters */
+    boolean mayBeFooter(char first, char last) {
+        return footers.mayMatch(first, last);
     }
 
     /** @return the built-in data plus {@code extra} */
@@ -139,6 +133,23 @@ final class LanguageData {
         return replyHeaders;
     }
 
+    /**
+     * A cheap first test before a line is normalized and matched: can a reply header end with
+     * this (lower-cased) character, or start with it?
+     */
+    boolean mayBeHeader(char first, char last) {
+        return headers.mayMatch(first, last);
+    }
+
+    /**
+     * @param normalized a normalized candidate line, decoration removed
+     * @param anchoredOnly true to try only patterns with literal text before their first '*'
+     * @return true when a reply-header pattern matches it
+     */
+    boolean isHeader(String normalized, boolean anchoredOnly) {
+        return headers.matches(normalized, anchoredOnly);
+    }
+
     /** @return true when the normalized phrase (dashes already stripped) is a separator */
     boolean isSeparatorPhrase(String phrase) {
         return separators.contains(phrase);
@@ -149,24 +160,40 @@ final class LanguageData {
         return fieldByLabel.get(label);
     }
 
-    static boolean any(List<Glob> globs, String normalized) {
-        for (Glob g : globs) {
-            if (g.matches(normalized)) {
-                return true;
-            }
-        }
-        return false;
+    /** @return true for a whole-line signature; Markdown links count by their text ("Get [Outlook](…)") */
+    boolean isSignature(String normalized) {
+        return signatures.matches(normalized)
+                || normalized.indexOf("](") > 0 && signatures.matches(withoutLinks(normalized));
     }
 
-    boolean isSignature(String normalized) {
-        return any(signatures, normalized);
+    /** @return the text with each Markdown link "[text](target)" replaced by its text */
+    static String withoutLinks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf('[', i);
+            int mid = open < 0 ? -1 : s.indexOf("](", open);
+            int close = mid < 0 ? -1 : s.indexOf(')', mid);
+            if (close < 0) {
+                out.append(s, i, s.length());
+                break;
+            }
+            out.append(s, i, open).append(s, open + 1, mid);
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     boolean isDisclaimerStart(String normalized) {
-        return any(disclaimers, normalized);
+        return disclaimers.matches(normalized);
     }
 
     boolean isFooter(String normalized) {
-        return any(footers, normalized);
+        return footers.matches(normalized);
+    }
+
+    /** @return false when no signature line can open and end with these (raw, visible) characters */
+    boolean mayBeSignature(char first, char last) {
+        return signatures.mayMatch(first, last);
     }
 }

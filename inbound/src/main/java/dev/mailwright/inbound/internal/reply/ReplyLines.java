@@ -13,6 +13,7 @@ final class ReplyLines {
     private final LineKind[] kinds;
     private final String[] normalized;
     private final int maxLineChars;
+    private final boolean[] fenced;
 
     ReplyLines(String body, int maxLineChars) {
         this.lines = split(body);
@@ -20,17 +21,43 @@ final class ReplyLines {
         this.kinds = new LineKind[lines.size()];
         this.normalized = new String[lines.size()];
         Arrays.fill(kinds, LineKind.TEXT);
-        boolean[] code = FenceFinder.codeLines(lines);
+        this.fenced = FenceFinder.codeLines(lines);
         for (int i = 0; i < kinds.length; i++) {
             String line = lines.get(i);
-            if (code[i] || Normalizer.indent(line) >= 4 && !Normalizer.isBlank(line)) {
+            if (fenced[i] || Normalizer.indent(line) >= 4 && !Normalizer.isBlank(line)) {
                 kinds[i] = LineKind.CODE;
             } else if (Normalizer.isBlank(line)) {
                 kinds[i] = LineKind.BLANK;
-            } else if (isQuoteMarked(line)) {
+            } else if (isQuoteMarked(line) && !closesWrappedAddress(i)) {
                 kinds[i] = LineKind.QUOTE;
             }
         }
+    }
+
+    /**
+     * A reply header wrapped inside an address puts its end on a line of its own that opens with
+     * the address's '&gt;' ("&gt;:", "&gt; wrote:"): no quote, when the text lines just above leave
+     * a '&lt;' open, hold an '@', and the line is short and ends with a colon.
+     */
+    private boolean closesWrappedAddress(int i) {
+        String line = lines.get(i);
+        if (i == 0 || kinds[i - 1] != LineKind.TEXT || line.length() > 80 || !endsWithColon(line)) {
+            return false;
+        }
+        StringBuilder above = new StringBuilder();
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            if (kinds[j] != LineKind.TEXT) {
+                above.setLength(0);
+            } else {
+                above.append(lines.get(j));
+            }
+        }
+        return Normalizer.endsInsideAngle(above) && Normalizer.hasAt(above);
+    }
+
+    private static boolean endsWithColon(String line) {
+        String s = line.stripTrailing();
+        return s.endsWith(":") || s.endsWith("\uFF1A");
     }
 
     /** Splits on CRLF, LF or CR, in one pass. */
@@ -84,32 +111,55 @@ final class ReplyLines {
                 && lines.get(i).length() <= maxLineChars;
     }
 
+    /**
+     * @return true when line i may be (part of) a reply header: unmarked text, or a line of an
+     *     indented block that no fence opened (Yahoo indents the attribution and the history)
+     */
+    boolean headerCandidate(int i) {
+        return i >= 0 && i < kinds.length && lines.get(i).length() <= maxLineChars
+                && (kinds[i] == LineKind.TEXT || kinds[i] == LineKind.CODE && !fenced[i]);
+    }
+
+    /** @return the first character of line i that is not white space, invisible or decoration, or 0 */
+    char firstWord(int i) {
+        return edge(i, true, true);
+    }
+
+    /** @return the last character of line i that is not white space, invisible or decoration, or 0 */
+    char lastWord(int i) {
+        return edge(i, false, true);
+    }
+
     /** @return the first character of line i that is not white space or invisible, or 0 */
     char firstVisible(int i) {
-        String line = lines.get(i);
-        for (int j = 0; j < line.length(); j++) {
-            char c = line.charAt(j);
-            if (!invisible(c)) {
-                return c;
-            }
-        }
-        return 0;
+        return edge(i, true, false);
     }
 
     /** @return the last character of line i that is not white space or invisible, or 0 */
     char lastVisible(int i) {
+        return edge(i, false, false);
+    }
+
+    private char edge(int i, boolean first, boolean skipDecoration) {
         String line = lines.get(i);
-        for (int j = line.length() - 1; j >= 0; j--) {
-            char c = line.charAt(j);
-            if (!invisible(c)) {
+        int n = line.length();
+        for (int k = 0; k < n; k++) {
+            char c = line.charAt(first ? k : n - 1 - k);
+            if (!invisible(c) && !(skipDecoration && Normalizer.isDecoration(c))) {
                 return c;
             }
         }
         return 0;
     }
 
-    private static boolean invisible(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    /** White space, direction marks and combining marks: what {@link Normalizer} drops or folds. */
+    static boolean invisible(char c) {
+        if (c < 128) {
+            return c <= ' ';
+        }
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK;
     }
 
     /** @return true when line i holds ':' or a full-width colon within its first {@code chars} */

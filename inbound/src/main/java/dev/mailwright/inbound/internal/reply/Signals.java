@@ -49,6 +49,11 @@ final class Signals {
         confidence *= 0.85;
     }
 
+    /** A quoted passage kept with no reply header above it: the person's own quote, or a trimmed one. */
+    void ownQuote() {
+        confidence *= 0.9;
+    }
+
     void bottomPosted() {
         confidence *= 0.9;
     }

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.internal.reply;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,77 +31,178 @@ final class TextReplyParser {
     }
 
     /**
-     * Quotes answered by new text are kept as context when two or more are (an interleaved
-     * reply); one answered quote is a bottom-posted reply, and its quote goes.
+     * Decides, for each quoted passage answered by new text, whether it stays as the answer's
+     * context: always in an interleaved reply (two or more passages answered); for one answered
+     * passage, when nothing marks it as the message answered (no reply header above it, none of our
+     * footer in it: the person quoted it, or trimmed the quote to what they answer), or when the
+     * person's text comes before it too. Otherwise it is a bottom-posted reply and the quote goes.
      */
     private void markQuotes(ReplyLines lines, int cut, Signals signals) {
-        int answered = 0;
-        int i = 0;
-        while (i < cut) {
-            if (lines.kind(i) != LineKind.QUOTE) {
-                i++;
-                continue;
+        List<int[]> answeredBlocks = new ArrayList<>();
+        int firstText = cut;
+        for (int i = 0; i < cut; i++) {
+            LineKind k = lines.kind(i);
+            if (k == LineKind.TEXT || k == LineKind.CODE) {
+                firstText = Math.min(firstText, i);
+            } else if (k == LineKind.QUOTE) {
+                signals.quote();
+                int end = quoteBlockEnd(lines, i, cut);
+                if (answeredAfter(lines, end, cut)) {
+                    answeredBlocks.add(new int[] {i, end, firstText});
+                }
+                i = end - 1;
             }
-            signals.quote();
-            int end = quoteBlockEnd(lines, i, cut);
-            if (answeredAfter(lines, end, cut)) {
-                answered++;
-            }
-            i = end;
         }
-        if (answered == 1) {
-            signals.bottomPosted();
-            keepQuoteUnderWeakHeader(lines, cut);
-        } else if (answered >= 2) {
+        if (answeredBlocks.size() >= 2) {
             signals.interleaved();
             if (inlineContext) {
-                keepAnsweredQuotes(lines, cut);
+                answeredBlocks.forEach(b -> keepAsContext(lines, b[0], b[1]));
+            }
+        } else if (answeredBlocks.size() == 1) {
+            markOneAnswered(lines, answeredBlocks.get(0), signals);
+        }
+    }
+
+    private void markOneAnswered(ReplyLines lines, int[] block, Signals signals) {
+        int start = block[0];
+        int end = block[1];
+        int top = start;
+        int above = lines.previousNonBlank(start - 1);
+        while (above >= 0 && (lines.kind(above) == LineKind.HEADER || lines.kind(above) == LineKind.WEAK_HEADER)) {
+            top = above;
+            above = lines.previousNonBlank(above - 1);
+        }
+        LineKind header = top < start ? lines.kind(top) : null;
+        if (header == LineKind.WEAK_HEADER) {
+            // "Here is what Bob wrote:" with no date or address: the person may have typed it all
+            lines.mark(top, start, LineKind.TEXT);
+            keepAsContext(lines, start, end);
+            signals.ownQuote();
+        } else if (header == null && !holdsFooter(lines, start, end)) {
+            keepAsContext(lines, start, end);
+            signals.ownQuote();
+        } else if (block[2] < top && inlineContext) {
+            keepAsContext(lines, start, end);
+            signals.interleaved();
+        } else {
+            signals.bottomPosted();
+        }
+    }
+
+    /** @return true when a line of the quoted passage is a line of our notification's footer */
+    private boolean holdsFooter(ReplyLines lines, int start, int end) {
+        for (int j = start; j < end; j++) {
+            if (lines.kind(j) == LineKind.QUOTE && isQuotedFooter(lines, j)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private boolean isQuotedFooter(ReplyLines lines, int j) {
+        String inner = dequote(lines.line(j));
+        return !inner.isEmpty() && inner.length() <= maxLineChars
+                && data.mayBeFooter(firstVisible(inner), lines.lastVisible(j))
+                && data.isFooter(Normalizer.normalize(inner));
+    }
+
+    private static char firstVisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!ReplyLines.invisible(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return 0;
     }
 
     /**
-     * "Here is what Bob wrote:", a quote, an answer: with no date or address in the line above
-     * the one answered quote, the person may have typed it all; keep the line and the quote.
+     * Keeps a quoted passage as context, without what was quoted along with it but is no
+     * question: a quoted reply header (Apple Mail puts "On … wrote:" inside the quote), our
+     * quoted footer with the rule above it and everything after it in the passage, and the empty
+     * quoted lines left at either end.
      */
-    private static void keepQuoteUnderWeakHeader(ReplyLines lines, int cut) {
-        for (int i = 0; i < cut; i++) {
-            if (lines.kind(i) != LineKind.QUOTE) {
-                continue;
-            }
-            int end = quoteBlockEnd(lines, i, cut);
-            int before = lines.previousNonBlank(i - 1);
-            if (answeredAfter(lines, end, cut) && before >= 0 && lines.kind(before) == LineKind.WEAK_HEADER) {
-                for (int j = before; j >= 0 && lines.kind(j) == LineKind.WEAK_HEADER; j--) {
-                    lines.mark(j, j + 1, LineKind.TEXT);
+    private void keepAsContext(ReplyLines lines, int start, int end) {
+        int stop = end;
+        for (int j = start; j < end; j++) {
+            if (lines.kind(j) == LineKind.QUOTE && isQuotedFooter(lines, j)) {
+                stop = j;
+                int rule = previousQuotedContent(lines, j - 1, start);
+                if (rule >= 0 && HistoryScanner.isRule(dequote(lines.line(rule)).strip())) {
+                    stop = rule;
                 }
-                for (int j = i; j < end; j++) {
-                    if (lines.kind(j) == LineKind.QUOTE) {
-                        lines.mark(j, j + 1, LineKind.CONTEXT);
-                    }
-                }
+                break;
             }
-            i = end - 1;
+        }
+        boolean[] header = new boolean[stop - start];
+        for (int j = start; j < stop; j++) {
+            int w = quotedHeaderLines(lines, j, stop);
+            for (int k = 0; k < w; k++) {
+                header[j - start + k] = true;
+            }
+            j += Math.max(w, 1) - 1;
+        }
+        int from = start;
+        while (from < stop && (header[from - start] || emptyQuote(lines, from))) {
+            from++;
+        }
+        int to = stop;
+        while (to > from && (header[to - 1 - start] || emptyQuote(lines, to - 1))) {
+            to--;
+        }
+        for (int j = from; j < to; j++) {
+            if (lines.kind(j) == LineKind.QUOTE && !header[j - start]) {
+                lines.mark(j, j + 1, LineKind.CONTEXT);
+            }
         }
     }
 
-    private static void keepAnsweredQuotes(ReplyLines lines, int cut) {
-        int i = 0;
-        while (i < cut) {
-            if (lines.kind(i) != LineKind.QUOTE) {
-                i++;
-                continue;
-            }
-            int end = quoteBlockEnd(lines, i, cut);
-            if (answeredAfter(lines, end, cut)) {
-                for (int j = i; j < end; j++) {
-                    if (lines.kind(j) == LineKind.QUOTE) {
-                        lines.mark(j, j + 1, LineKind.CONTEXT);
-                    }
-                }
-            }
-            i = end;
+    /** @return 1 or 2 when a quoted reply header (with a digit or an address) starts at line j, else 0 */
+    private int quotedHeaderLines(ReplyLines lines, int j, int stop) {
+        if (lines.kind(j) != LineKind.QUOTE || !Normalizer.hasDigitOrAt(lines.line(j))
+                && (j + 1 >= stop || !Normalizer.hasDigitOrAt(lines.line(j + 1)))) {
+            return 0;
         }
+        String one = quotedNorm(lines, j);
+        if (one.isEmpty()) {
+            return 0;
+        }
+        if (Normalizer.hasDigitOrAt(one) && data.isHeader(one, false)) {
+            return 1;
+        }
+        if (j + 1 < stop && lines.kind(j + 1) == LineKind.QUOTE) {
+            String two = one + (one.endsWith("<") ? "" : " ") + quotedNorm(lines, j + 1);
+            if (Normalizer.hasDigitOrAt(two) && data.isHeader(Normalizer.undecorate(two), true)) {
+                return 2;
+            }
+        }
+        return 0;
+    }
+
+    private String quotedNorm(ReplyLines lines, int j) {
+        String inner = dequote(lines.line(j));
+        return inner.length() > maxLineChars ? "" : Normalizer.undecorate(Normalizer.normalize(inner));
+    }
+
+    private static boolean emptyQuote(ReplyLines lines, int j) {
+        return lines.kind(j) == LineKind.BLANK || lines.kind(j) == LineKind.QUOTE && dequote(lines.line(j)).isBlank();
+    }
+
+    private static int previousQuotedContent(ReplyLines lines, int j, int start) {
+        for (int k = j; k >= start; k--) {
+            if (!emptyQuote(lines, k)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the line without its quote markers ("&gt; &gt; text" gives "text") */
+    static String dequote(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == '>' || line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return line.substring(i);
     }
 
     /** @return the end of the run of quoted lines (blank lines between them included) from i */

@@ -25,6 +25,43 @@ class GlobTest {
     }
 
     @Test
+    void starBetweenSpaces_mayMatchNothing() {
+        Glob g = Glob.parse("* tarihinde * şunu yazdı:");
+        assertThat(g.matches("ann, 10:15 tarihinde şunu yazdı:")).isTrue();
+        assertThat(g.matches("ann, 10:15 tarihinde x şunu yazdı:")).isTrue();
+        assertThat(g.matches("ann, 10:15 tarihindeşunu yazdı:")).isFalse();
+        assertThat(Glob.parse("a * b * c").matches("a b c")).isTrue();
+        assertThat(Glob.parse("a * b * c").matches("a bc")).isFalse();
+    }
+
+    @Test
+    void normalizer_dropsCombiningMarks() {
+        assertThat(Normalizer.normalize("أُرسلت من")).isEqualTo(Normalizer.normalize("أرسلت من"));
+    }
+
+    @Test
+    void dateAndAddressShapes() {
+        assertThat(Normalizer.hasYearAndTime("on wed, sep 25, 2013, at 03:57 pm")).isTrue();
+        assertThat(Normalizer.hasYearAndTime("۱۲ مارس ۲۰۲۴ ساعت ۱۰:۱۵")).isTrue();
+        assertThat(Normalizer.hasYearAndTime("see you at 10:15")).isFalse();
+        assertThat(Normalizer.hasYearAndTime("release 2024 is out")).isFalse();
+        assertThat(Normalizer.hasAngleAddressThenWords("ann <ann@example.com> wrote:")).isTrue();
+        assertThat(Normalizer.hasAngleAddressThenWords("write to support <help@example.com>:")).isFalse();
+        assertThat(Normalizer.endsInsideAngle("ann lee <")).isTrue();
+        assertThat(Normalizer.endsInsideAngle("ann lee <a@b.c>")).isFalse();
+        assertThat(Normalizer.isDelimiterLine("  ***  ")).isTrue();
+        assertThat(Normalizer.isDelimiterLine("\u1427")).isTrue();
+        assertThat(Normalizer.isDelimiterLine("-- no")).isFalse();
+    }
+
+    @Test
+    void markdownLinks_countByTheirText() {
+        assertThat(LanguageData.withoutLinks("get [outlook for android](https://aka.ms/x) now"))
+                .isEqualTo("get outlook for android now");
+        assertThat(LanguageData.withoutLinks("[[[ no link")).isEqualTo("[[[ no link");
+    }
+
+    @Test
     void patternWithoutStar_isAnExactLine() {
         assertThat(Glob.parse("Sent from Outlook").matches("sent from outlook")).isTrue();
         assertThat(Glob.parse("Sent from Outlook").matches("sent from outlook today")).isFalse();

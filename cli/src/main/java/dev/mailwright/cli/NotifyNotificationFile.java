@@ -1,7 +1,6 @@
 package dev.mailwright.cli;
 
 import dev.mailwright.core.ThreadType;
-import dev.mailwright.core.diagnostics.JsonReader;
 import dev.mailwright.smtp.Actor;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.Reason;
@@ -50,7 +49,7 @@ final class NotifyNotificationFile {
      * @throws IllegalArgumentException naming the field (as a JSON path) and the problem
      */
     static Notification read(String json) {
-        Map<String, Object> root = object(JsonReader.parse(json), "$");
+        Map<String, Object> root = object(Json.read(json), "$");
         keys(root, "$", TOP);
         Map<String, Object> thread = object(root.get("thread"), "$.thread");
         Map<String, Object> actor = object(root.get("actor"), "$.actor");
@@ -130,7 +129,7 @@ final class NotifyNotificationFile {
 
     private static String optional(Map<String, Object> map, String key) {
         Object v = map.get(key);
-        if (v == null || v == JsonReader.NULL) {
+        if (v == null) {
             return null;
         }
         if (v instanceof String s) {
@@ -141,12 +140,11 @@ final class NotifyNotificationFile {
 
     private static long number(Map<String, Object> map, String key, String path) {
         Object v = map.get(key);
-        if (v instanceof BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(path + "." + key + " " + d + " is not a whole number that fits 64 bits");
-            }
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigInteger || v instanceof BigDecimal) {
+            throw new IllegalArgumentException(path + "." + key + " " + v + " is not a whole number that fits 64 bits");
         }
         throw new IllegalArgumentException(path + "." + key + (v == null ? " is missing" : " must be a number"));
     }

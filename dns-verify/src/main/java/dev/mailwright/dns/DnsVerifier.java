@@ -36,7 +36,7 @@ import java.util.Objects;
  *         .smtpServer("smtp.example.com")
  *         .build()
  *         .verify();
- * System.out.print(report.render());
+ * System.out.print(ReportRenderer.text(report.toSection()));
  * }</pre>
  *
  * <p>Immutable and thread-safe. Queries run in parallel; a dead resolver or a silent port makes

@@ -18,7 +18,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <pre>{@code
  * ProbeResult r = PortProbe.builder().timeout(Duration.ofSeconds(5)).build()
  *         .probe("192.0.2.10", 25, "reply.ghe.example.com");
- * r.findings().forEach(f -> System.out.println(f.render()));
+ * r.findings().forEach(f -> System.out.println(ReportRenderer.text(f)));
  * }</pre>
  *
  * <p>Immutable and thread-safe. Each network step is bounded by the timeout.

@@ -9,6 +9,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.smtp.FailureCategory;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.concurrent.atomic.AtomicInteger;

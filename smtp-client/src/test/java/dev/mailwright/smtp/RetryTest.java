@@ -2,6 +2,9 @@ package dev.mailwright.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwright.core.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpReply;
 import dev.mailwright.smtp.spi.MailTransport;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import java.time.Duration;
@@ -30,7 +33,9 @@ class RetryTest {
             FailureCategory c = script.remove(0);
             SmtpReply reply = c == FailureCategory.TRANSIENT ? new SmtpReply(451, "4.3.0", "try later")
                     : new SmtpReply(550, "5.1.1", "no such user");
-            return new SendResult.Failed(m.messageId(), c, reply, c.name(), List.of(), 1);
+            FailureClass failure = java.util.Arrays.stream(FailureClass.values()).filter(f -> f.category() == c).findFirst()
+                    .orElseThrow();
+            return new SendResult.Failed(m.messageId(), failure, reply, c.name(), List.of(), 1);
         }
 
         @Override

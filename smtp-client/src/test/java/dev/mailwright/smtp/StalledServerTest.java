@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.smtp.FailureCategory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

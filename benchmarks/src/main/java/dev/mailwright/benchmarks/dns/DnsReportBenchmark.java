@@ -73,7 +73,7 @@ public class DnsReportBenchmark {
         digCommands = digCommands(Peers.require("dig", "dnsutils").toString(), knot.port());
         DnsReport check = full.verify();
         if (check.hasFailures()) {
-            throw new IllegalStateException("the benchmark zone must pass:\n" + check.render());
+            throw new IllegalStateException("the benchmark zone must pass:\n" + dev.mailwright.core.diagnostics.ReportRenderer.text(check.findings()));
         }
     }
 

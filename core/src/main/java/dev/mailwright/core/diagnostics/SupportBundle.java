@@ -1,6 +1,7 @@
 package dev.mailwright.core.diagnostics;
 
 import dev.mailwright.core.MailwrightException;
+import dev.mailwright.core.internal.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,8 +64,8 @@ public final class SupportBundle {
     public void writeTo(Path zip) {
         Objects.requireNonNull(zip, "zip");
         try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
-            put(z, "report.txt", report.render());
-            put(z, "report.json", report.toJson());
+            put(z, "report.txt", ReportRenderer.text(report));
+            put(z, "report.json", Json.write(ReportRenderer.data(report), false));
             for (String name : entries.keySet().stream().sorted().toList()) {
                 put(z, name, entries.get(name));
             }

@@ -5,15 +5,16 @@ import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.ValidationProblem;
 import dev.mailwright.core.ValidationResult;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpFailure;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import dev.mailwright.smtp.internal.transcript.AngusSettingsMapping;
 import dev.mailwright.smtp.internal.transcript.TlsProbe;
 import dev.mailwright.smtp.transcript.Diagnosis;
-import dev.mailwright.smtp.transcript.FailureClass;
-import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptAnalyzer;
 import dev.mailwright.smtp.transcript.TranscriptCapture;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TestEmailResult r = EmailSettingsTester.builder().build().send(settings, "admin@example.com");
- * System.out.println(r.render());
+ * r.failure().ifPresent(f -> System.out.println(f.description() + ": " + f.remedy()));
  * }</pre>
  */
 public final class EmailSettingsTester {
@@ -99,6 +100,8 @@ public final class EmailSettingsTester {
             transcript = withErrorChain(transcript, failure);
             transcript = probeIfSilent(settings, transcript);
         }
+        // the transcript ends with what the settings meant to do, so that analysing it later agrees with this result
+        transcript = transcript.with(TranscriptAnalyzer.Expectations.of(settings).toNote(clock.instant()));
         Diagnosis d = TranscriptAnalyzer.standard().analyze(transcript, TranscriptAnalyzer.Expectations.of(settings));
         Duration took = Duration.between(start, clock.instant());
         if (failure == null) {
@@ -155,8 +158,8 @@ public final class EmailSettingsTester {
 
     private Transcript withErrorChain(Transcript transcript, MessagingException failure) {
         Transcript t = transcript;
-        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            t = t.with(new TranscriptEvent.Error(clock.instant(), "send", e.getClass().getName(), e.getMessage()));
+        for (TranscriptEvent.Error e : SmtpFailure.chain(failure, clock.instant())) {
+            t = t.with(e);
         }
         return t;
     }

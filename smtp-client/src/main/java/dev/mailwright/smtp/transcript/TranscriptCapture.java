@@ -1,5 +1,8 @@
 package dev.mailwright.smtp.transcript;
 
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import dev.mailwright.smtp.internal.transcript.CaptureRegistry;
 import dev.mailwright.smtp.internal.transcript.CapturedConnection;
 import java.time.Clock;

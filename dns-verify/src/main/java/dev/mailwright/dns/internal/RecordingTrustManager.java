@@ -1,6 +1,5 @@
 package dev.mailwright.dns.internal;
 
-import dev.mailwright.dns.ProbeResult.TlsProblem;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -12,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import dev.mailwright.dns.ProbeResult.TlsProblem;
 
 /**
  * Delegates the server check and remembers what the server presented and why it was refused:

@@ -215,7 +215,11 @@ final class PipeliningTransport extends SMTPTransport {
         try {
             out = data();
         } catch (SMTPSendFailedException e) {
-            return refused(m, SmtpSender.reply(e.getReturnCode(), e.getMessage()), statuses, "DATA");
+            SmtpReply reply = SmtpSender.reply(e.getReturnCode(), e.getMessage());
+            if (reply == null) {
+                throw e; // no reply: the connection failed, classified from the exception like any other
+            }
+            return refused(m, reply, statuses, "DATA");
         }
         wroteText = true;
         out.write(m.content());
@@ -223,6 +227,9 @@ final class PipeliningTransport extends SMTPTransport {
             finishData();
         } catch (SMTPSendFailedException e) {
             SmtpReply reply = SmtpSender.reply(e.getReturnCode(), e.getMessage());
+            if (reply == null) {
+                throw e; // no reply: the connection failed, classified from the exception like any other
+            }
             return new SmtpSender.Attempt(failed(m, reply, statuses, "."), isConnected(), false);
         }
         SmtpReply finalReply = SmtpSender.reply(getLastReturnCode(), getLastServerResponse());

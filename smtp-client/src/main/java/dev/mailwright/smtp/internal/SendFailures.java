@@ -98,8 +98,15 @@ public final class SendFailures {
             reply = SmtpReply.parse(t.getMessage()).orElse(null);
         } else if (t instanceof MessagingException && t.getMessage() != null && GREETING.matcher(t.getMessage()).find()) {
             Matcher m = GREETING.matcher(t.getMessage());
+            String response = m.find() ? m.group(1).strip() : "";
+            if (response.equals("[EOF]")) {
+                // the server closed the connection instead of greeting: what the transcript shows as an early close
+                TranscriptEvent.Error eof = new TranscriptEvent.Error(Instant.EPOCH, "send", "java.io.EOFException", response);
+                return new Verdict(FailureClassifier.classify(new SmtpFailure("", null, List.of(eof), conversation))
+                        .orElse(FailureClass.UNKNOWN), null);
+            }
             command = "BANNER";
-            reply = m.find() ? SmtpReply.parse(m.group(1)).orElse(null) : null;
+            reply = SmtpReply.parse(response).orElse(null);
         } else {
             return null;
         }

@@ -73,7 +73,7 @@ final class DiagnosticsCommand implements Callable<Integer> {
             EmailSettings s = SettingsLoader.fromFile(settings);
             report.settings(s);
             if (testEmail != null) {
-                progress.step("sending the test email to " + testEmail + " through " + s.smtpHost() + ":" + s.port() + "…");
+                progress.step("sending the test email to " + testEmail + " through " + s.smtpHost().orElse("(no host)") + ":" + s.port() + "…");
                 TestEmailResult r = TestEmailCommand.send(s, testEmail, trust, TranscriptOptions.defaults());
                 report.section(r.toDiagnosticsSection());
                 transcriptTexts.put("test-email", r.transcript().toText());

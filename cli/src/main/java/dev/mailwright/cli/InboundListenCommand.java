@@ -2,6 +2,7 @@ package dev.mailwright.cli;
 
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
+import dev.mailwright.inbound.InboundDefaults;
 import dev.mailwright.inbound.InboundListener;
 import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.inbound.MaildirSource;
@@ -51,7 +52,7 @@ final class InboundListenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the listening address as a JSON envelope before the events.")
     boolean json;
 
-    @Option(names = "--max-size", defaultValue = "26214400", paramLabel = "BYTES",
+    @Option(names = "--max-size", defaultValue = "" + InboundDefaults.MAX_MESSAGE_BYTES, paramLabel = "BYTES",
             description = "The message size limit (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
@@ -77,7 +78,7 @@ final class InboundListenCommand implements Callable<Integer> {
                         : MaildirSource.builder(options.maildir).filedInto(options.filed).open(), out);
                 InboundPipeline pipeline = options.pipeline(settings, keys).handler(source.handler())
                         .unsubscribeHandler(source.unsubscribeHandler()).build();
-                InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
+                InboundListener listener = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
                         .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
                         .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "

@@ -62,7 +62,7 @@ final class InboundOptions {
             b.discardNoReplyMail(discardNoReply);
         }
         EmailSettings result = b.build();
-        if (result.hostname() == null) {
+        if (result.hostname().isEmpty()) {
             throw new IllegalArgumentException("no host name: pass --hostname ghe.example.com or a --settings file"
                     + " with mailwright.hostname");
         }

@@ -57,20 +57,27 @@ final class NotifyNotificationFile {
         keys(thread, "$.thread", Set.of("owner", "repository", "kind", "key", "id"));
         keys(actor, "$.actor", Set.of("login", "name"));
         keys(recipient, "$.recipient", Set.of("address", "userId", "login"));
-        return Notification.builder()
+        Notification.Builder b = Notification.builder()
                     .thread(new ThreadRef(string(thread, "owner", "$.thread"), string(thread, "repository", "$.thread"),
                             kind(thread.get("kind")), string(thread, "key", "$.thread"), number(thread, "id", "$.thread")))
-                    .eventId(optional(root, "eventId"))
                     .reason(reason(root.get("reason")))
                     .actor(new Actor(string(actor, "login", "$.actor"), string(actor, "name", "$.actor")))
                     .recipient(new Recipient(string(recipient, "address", "$.recipient"), number(recipient, "userId", "$.recipient"),
                             string(recipient, "login", "$.recipient")))
                     .title(string(root, "title", "$"))
                     .textBody(string(root, "text", "$"))
-                    .htmlBody(optional(root, "html"))
-                    .threadUrl(uri(string(root, "url", "$"), "$.url"))
-                    .unsubscribeUrl(optional(root, "unsubscribeUrl") == null ? null : uri(optional(root, "unsubscribeUrl"), "$.unsubscribeUrl"))
-                    .build();
+                    .threadUrl(uri(string(root, "url", "$"), "$.url"));
+        // the optional fields are set only when given: a builder refuses null
+        if (optional(root, "eventId") != null) {
+            b.eventId(optional(root, "eventId"));
+        }
+        if (optional(root, "html") != null) {
+            b.htmlBody(optional(root, "html"));
+        }
+        if (optional(root, "unsubscribeUrl") != null) {
+            b.unsubscribeUrl(uri(optional(root, "unsubscribeUrl"), "$.unsubscribeUrl"));
+        }
+        return b.build();
     }
 
     private static ThreadKind kind(Object value) {

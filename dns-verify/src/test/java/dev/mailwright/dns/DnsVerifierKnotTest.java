@@ -90,8 +90,13 @@ class DnsVerifierKnotTest {
     }
 
     static DnsVerifier.Builder builder(String zone) {
-        return DnsVerifier.builder().hostname(zone).noReplyAddress("noreply@" + zone).smtpServer("smtp." + zone)
-                .dkimSelectors("s1").probePorts()
+        return builder(zone, "smtp." + zone, "s1");
+    }
+
+    /** @return the builder with this SMTP server and these DKIM selectors (a builder's properties are set once) */
+    static DnsVerifier.Builder builder(String zone, String smtpServer, String... dkimSelectors) {
+        return DnsVerifier.builder().hostname(zone).noReplyAddress("noreply@" + zone).smtpServer(smtpServer)
+                .dkimSelectors(dkimSelectors).probePorts()
                 .resolver(ResolverSettings.of(knot.address()).withTimeout(Duration.ofSeconds(2)));
     }
 
@@ -239,7 +244,7 @@ class DnsVerifierKnotTest {
         assertSeverity(verify("denyspf.test"), "dns.spf.smtp", Severity.FAILURE, "gives fail", "smtp.denyspf.test");
         DnsReport soft = verify("softspf.test");
         assertSeverity(soft, "dns.spf.smtp", Severity.PASS, "gives pass");
-        DnsReport viaIp = builder("softspf.test").smtpServer("192.0.2.7").build().verify();
+        DnsReport viaIp = builder("softspf.test", "192.0.2.7", "s1").build().verify();
         assertSeverity(viaIp, "dns.spf.smtp", Severity.WARNING, "gives softfail", "192.0.2.7");
     }
 
@@ -258,7 +263,7 @@ class DnsVerifierKnotTest {
         assertSeverity(verify("revoked.test"), "dns.dkim", Severity.FAILURE, "revoked");
         assertSeverity(verify("weakdkim.test"), "dns.dkim", Severity.FAILURE, "512 bits");
         assertSeverity(verify("brokendkim.test"), "dns.dkim", Severity.FAILURE, "not a valid rsa public key");
-        DnsReport none = builder("good.test").dkimSelectors().build().verify();
+        DnsReport none = builder("good.test", "smtp.good.test").build().verify();
         assertSeverity(none, "dns.dkim", Severity.INFO, "no DKIM selector configured");
     }
 

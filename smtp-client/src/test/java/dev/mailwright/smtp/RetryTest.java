@@ -53,7 +53,7 @@ class RetryTest {
     @Test
     void transientFailures_areRetriedWithGrowingBackoff() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.CONNECTION_LOST, FailureCategory.CONNECTION_REFUSED);
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(FAST).build()) {
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(FAST).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r.isSent()).isTrue();
             assertThat(r.attempts()).isEqualTo(4);
@@ -81,7 +81,7 @@ class RetryTest {
     void retriesStopAtTheAttemptLimit() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.TRANSIENT, FailureCategory.TRANSIENT,
                 FailureCategory.TRANSIENT, FailureCategory.TRANSIENT);
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(FAST).build()) {
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(FAST).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r).isInstanceOf(SendResult.Failed.class);
             assertThat(r.attempts()).isEqualTo(4);
@@ -92,7 +92,7 @@ class RetryTest {
     void retriesStopAtTheDeadline() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.TRANSIENT, FailureCategory.TRANSIENT);
         RetryPolicy slow = new RetryPolicy(10, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(slow)
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(slow)
                 .deadline(Duration.ofSeconds(5)).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r).isInstanceOf(SendResult.Failed.class);

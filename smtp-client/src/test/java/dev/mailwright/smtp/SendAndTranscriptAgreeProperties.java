@@ -51,7 +51,7 @@ class SendAndTranscriptAgreeProperties {
         TranscriptCapture capture = TranscriptCapture.create();
         SendResult result;
         try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder().settings(settings)
-                .sessionProperties(capture.sessionProperties()).build()).settings(settings).retry(RetryPolicy.NONE).build()) {
+                .sessionProperties(capture.sessionProperties()).build(), settings).retry(RetryPolicy.NONE).build()) {
             result = mailer.send(Fixtures.issue().build());
         }
         Optional<FailureClass> fromTranscript = TranscriptAnalyzer.standard()

@@ -1,5 +1,6 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
@@ -102,6 +103,7 @@ public final class DiagnosticsReport {
         private final List<DiagnosticsSection> sections = new ArrayList<>();
         private final List<DiagnosticsContributor> contributors = new ArrayList<>();
         private ClassLoader serviceLoader;
+        private final BuilderState state = new BuilderState("DiagnosticsReport.Builder");
 
         private Builder() {
             String core = DiagnosticsReport.class.getPackage().getImplementationVersion();
@@ -112,19 +114,20 @@ public final class DiagnosticsReport {
 
         /** @param clock the report's time @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 
         /** @param component a component name, such as {@code mailwright-smtp-client} @param version its version @return this */
         public Builder version(String component, String version) {
-            versions.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(version, "version"));
+            state.set("version of " + Objects.requireNonNull(component, "component"), Objects.requireNonNull(version, "version"));
+            versions.put(component, version);
             return this;
         }
 
         /** @param settings the settings the report is about (secrets are redacted) @return this */
         public Builder settings(EmailSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = state.set("settings", settings);
             return this;
         }
 
@@ -146,6 +149,7 @@ public final class DiagnosticsReport {
          * @return this
          */
         public Builder serviceLoader(boolean use) {
+            state.set("serviceLoader", use);
             this.serviceLoader = use ? Thread.currentThread().getContextClassLoader() : null;
             return this;
         }
@@ -156,7 +160,7 @@ public final class DiagnosticsReport {
          * @return this
          */
         public Builder serviceLoader(ClassLoader loader) {
-            this.serviceLoader = Objects.requireNonNull(loader, "loader");
+            this.serviceLoader = state.set("serviceLoader", loader);
             return this;
         }
 

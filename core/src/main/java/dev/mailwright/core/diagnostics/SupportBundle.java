@@ -1,5 +1,6 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.MailwrightException;
 import dev.mailwright.core.internal.Json;
 import java.io.BufferedReader;
@@ -92,6 +93,7 @@ public final class SupportBundle {
     public static final class Builder {
         private final DiagnosticsReport report;
         private final Map<String, String> entries = new LinkedHashMap<>();
+        private final BuilderState state = new BuilderState("SupportBundle.Builder");
 
         private Builder(DiagnosticsReport report) {
             this.report = Objects.requireNonNull(report, "report");
@@ -103,7 +105,9 @@ public final class SupportBundle {
          * @return this
          */
         public Builder transcript(String name, String text) {
-            entries.put("transcripts/" + safe(name) + ".txt", Objects.requireNonNull(text, "text"));
+            String entry = "transcripts/" + safe(name) + ".txt";
+            state.set("entry " + entry, "given");
+            entries.put(entry, Objects.requireNonNull(text, "text"));
             return this;
         }
 
@@ -115,7 +119,9 @@ public final class SupportBundle {
         public Builder logLines(String name, List<String> lines) {
             StringBuilder b = new StringBuilder();
             lines.forEach(l -> b.append(mask(l)).append('\n'));
-            entries.put("logs/" + safe(name), b.toString());
+            String entry = "logs/" + safe(name);
+            state.set("entry " + entry, "given");
+            entries.put(entry, b.toString());
             return this;
         }
 

@@ -230,7 +230,7 @@ public final class SmtpPool {
             default -> settings.password().map(Secret::reveal).orElse(null);
         };
         SocketRecorder.take();
-        t.connect(settings.smtpHost(), settings.port(), user, password);
+        t.connect(settings.smtpHost().orElse(null), settings.port(), user, password);
         Connection c = new Connection(t, SocketRecorder.take());
         t.directSocket(c.socket);
         if (auth != AuthMethod.NONE && !t.supportsExtension("AUTH")) {
@@ -244,7 +244,7 @@ public final class SmtpPool {
     }
 
     private String where() {
-        return settings.smtpHost() + ":" + settings.port();
+        return settings.smtpHost().orElse("(no host)") + ":" + settings.port();
     }
 
     private static void quietClose(Connection c) {

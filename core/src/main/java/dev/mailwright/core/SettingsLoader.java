@@ -130,7 +130,7 @@ public final class SettingsLoader {
     }
 
     /** The keys whose empty value means "not set" (the others report an empty value as a problem). */
-    private static final java.util.Set<SettingsKey> TEXT_KEYS = java.util.EnumSet.of(SettingsKey.SMTP_HOST,
+    private static final java.util.Set<SettingsKey> TEXT_KEYS = java.util.Set.of(SettingsKey.SMTP_HOST,
             SettingsKey.SMTP_HELO_DOMAIN, SettingsKey.SMTP_USERNAME, SettingsKey.SMTP_PASSWORD, SettingsKey.NOREPLY_ADDRESS,
             SettingsKey.SUPPORT_EMAIL, SettingsKey.SUPPORT_URL, SettingsKey.HOSTNAME);
 

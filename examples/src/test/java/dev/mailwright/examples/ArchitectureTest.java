@@ -54,8 +54,18 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importLibraries() {
+        // tests are left out whether they come as test-classes folders or as the test jars of a packaged build
         libraries = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.mailwright.core", "dev.mailwright.smtp", "dev.mailwright.inbound", "dev.mailwright.dns");
+    }
+
+    @Test
+    void theLibrariesAreImported_withoutTheirTests() {
+        org.assertj.core.api.Assertions.assertThat(libraries.contain("dev.mailwright.core.EmailSettings")
+                && libraries.contain("dev.mailwright.dns.internal.SmtpProber")
+                && libraries.contain("dev.mailwright.inbound.InboundPipeline")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(libraries.contain("dev.mailwright.core.testing.Peers")).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ module dev.mailwright.core {
 
     exports dev.mailwright.core;
     exports dev.mailwright.core.diagnostics;
+    exports dev.mailwright.core.smtp;
     exports dev.mailwright.core.spi;
 
     uses dev.mailwright.core.spi.DiagnosticsContributor;

@@ -8,15 +8,16 @@ import dev.mailwright.core.ThreadType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code mailwright address}: sign and verify reply addresses. */
 @Command(name = "address", mixinStandardHelpOptions = true,
@@ -34,14 +35,14 @@ final class AddressCommand implements Runnable {
     /** Options shared by encode and decode. */
     static final class CodecOptions {
         @Option(names = "--key-file", required = true, paramLabel = "K",
-                description = "key file: one key per line (hex or base64, at least 32 bytes), the signing key first")
+                description = "The key file: one key per line (hex or base64, at least 32 bytes), the signing key first.")
         Path keyFile;
 
         @Option(names = "--hostname", required = true, paramLabel = "H",
-                description = "the instance host name; addresses live under reply.<H>")
+                description = "The instance host name; addresses live under reply.<H>.")
         String hostname;
 
-        @Option(names = "--json", description = "print the result as JSON")
+        @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         ReplyAddressCodec codec() {
@@ -59,13 +60,13 @@ final class AddressCommand implements Runnable {
         CodecOptions options = new CodecOptions();
 
         @Option(names = "--type", required = true, paramLabel = "T",
-                description = "thread type: i (issue), p (pull request), c (commit comment), d (discussion), or the name")
+                description = "The thread type: i (issue), p (pull request), c (commit comment), d (discussion), or the name.")
         String type;
 
-        @Option(names = "--id", required = true, description = "the thread's id (positive)")
+        @Option(names = "--id", required = true, description = "The thread's id (positive).")
         long id;
 
-        @Option(names = "--user", required = true, description = "the recipient's user id (positive)")
+        @Option(names = "--user", required = true, description = "The recipient's user id (positive).")
         long user;
 
         @Override
@@ -76,7 +77,7 @@ final class AddressCommand implements Runnable {
             if (options.json) {
                 Map<String, Object> doc = target(target);
                 doc.put("address", address);
-                out.println(Json.write(doc));
+                Output.print(spec, true, doc, List.of());
             } else {
                 out.println(address);
             }
@@ -96,7 +97,7 @@ final class AddressCommand implements Runnable {
         @CommandLine.Mixin
         CodecOptions options = new CodecOptions();
 
-        @Parameters(paramLabel = "ADDRESS", description = "the address, with or without display name and angle brackets")
+        @Parameters(paramLabel = "ADDRESS", description = "The address, with or without display name and angle brackets.")
         String address;
 
         @Override
@@ -105,31 +106,35 @@ final class AddressCommand implements Runnable {
             Map<String, Object> doc = new LinkedHashMap<>();
             String text;
             if (result instanceof DecodeResult.Valid v) {
-                doc.put("result", "valid");
+                doc.put("outcome", "valid");
                 doc.putAll(target(v.target()));
                 doc.put("signedWithCurrentKey", v.signedWithCurrentKey());
                 text = "valid: type=" + v.target().type().code() + " (" + name(v.target().type()) + ") id="
                         + v.target().id() + " user=" + v.target().userId()
                         + (v.signedWithCurrentKey() ? "" : " (signed with an older, verify-only key)");
             } else if (result instanceof DecodeResult.Malformed m) {
-                doc.put("result", "malformed");
+                doc.put("outcome", "malformed");
                 doc.put("reason", m.reason());
                 text = "malformed: " + m.reason();
             } else if (result instanceof DecodeResult.WrongDomain w) {
-                doc.put("result", "wrong-domain");
+                doc.put("outcome", "wrong-domain");
                 doc.put("domain", w.domain());
                 doc.put("expected", w.expected());
                 text = "wrong domain: " + w.domain() + " (expected " + w.expected() + ")";
             } else {
                 DecodeResult.Forged f = (DecodeResult.Forged) result;
-                doc.put("result", "forged");
+                doc.put("outcome", "forged");
                 doc.putAll(target(f.claimed()));
                 text = "forged: no key of the key ring signed this address (it claims type="
                         + f.claimed().type().code() + " id=" + f.claimed().id() + " user=" + f.claimed().userId() + ")";
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(options.json ? Json.write(doc) : text);
-            out.flush();
+            if (options.json) {
+                Output.print(spec, result.isValid(), doc, result.isValid() ? List.of()
+                        : List.of(Output.problem("address." + doc.get("outcome"), text, "")));
+            } else {
+                spec.commandLine().getOut().println(text);
+                spec.commandLine().getOut().flush();
+            }
             return result.isValid() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
@@ -141,8 +146,15 @@ final class AddressCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "Print the key as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
+            if (json) {
+                Output.print(spec, true, Map.of("key", KeyRing.generateHexKey()), List.of());
+                return ExitCodes.OK;
+            }
             spec.commandLine().getOut().println(KeyRing.generateHexKey());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -174,7 +186,7 @@ final class AddressCommand implements Runnable {
     private static Map<String, Object> target(ReplyTarget t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", String.valueOf(t.type().code()));
-        m.put("typeName", name(t.type()));
+        m.put("typeName", Output.value(t.type()));
         m.put("id", t.id());
         m.put("user", t.userId());
         return m;

@@ -7,6 +7,7 @@ import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.SupportContact;
 import dev.mailwright.core.ValidationResult;
+import dev.mailwright.core.diagnostics.ReportRenderer;
 import dev.mailwright.inbound.DeliveredReply;
 import dev.mailwright.inbound.InboundListener;
 import dev.mailwright.inbound.InboundPipeline;
@@ -39,7 +40,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -57,6 +60,7 @@ final class DemoStory implements AutoCloseable {
     private Path maildir;
     private int failures;
     private int step;
+    private final List<Map<String, Object>> steps = new ArrayList<>();
 
     DemoStory(String hostname, PrintWriter out) throws IOException {
         this.hostname = hostname;
@@ -66,6 +70,11 @@ final class DemoStory implements AutoCloseable {
 
     int failures() {
         return failures;
+    }
+
+    /** @return each step so far: its number, title and checks (each with ok and what was checked) */
+    List<Map<String, Object>> steps() {
+        return steps;
     }
 
     boolean run() throws Exception {
@@ -97,7 +106,7 @@ final class DemoStory implements AutoCloseable {
         EmailSettings settings = draft.toBuilder().hostname(hostname).heloDomain(hostname)
                 .supportContact(SupportContact.url("https://support." + hostname)).build();
         ValidationResult fixed = settings.validate();
-        out.println("After fixing them: " + (fixed.isValid() ? "valid" : fixed.render()));
+        out.println("After fixing them: " + (fixed.isValid() ? "valid" : ReportRenderer.text(fixed)));
         out.println("  " + settings);
         check(!problems.isValid() && fixed.isValid(), "the draft has problems and the fixed settings are valid");
         return settings;
@@ -106,7 +115,7 @@ final class DemoStory implements AutoCloseable {
     private void testEmail(EmailSettings settings) {
         heading("Test email sent, with the SMTP conversation");
         TestEmailResult result = EmailSettingsTester.builder().build().send(settings, "admin@" + hostname);
-        out.println(result.render());
+        out.println(Render.text(result));
         check(result instanceof TestEmailResult.Delivered && smtpServer.getReceivedMessages().length == 1,
                 "the test email was delivered to the SMTP server");
     }
@@ -251,9 +260,21 @@ final class DemoStory implements AutoCloseable {
         out.println();
         out.println("== " + (++step) + ". " + title);
         out.flush();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("step", step);
+        s.put("title", title);
+        s.put("checks", new ArrayList<Map<String, Object>>());
+        steps.add(s);
     }
 
+    @SuppressWarnings("unchecked")
     private void check(boolean ok, String what) {
+        if (!steps.isEmpty()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("ok", ok);
+            c.put("check", what);
+            ((List<Map<String, Object>>) steps.get(steps.size() - 1).get("checks")).add(c);
+        }
         out.println((ok ? "[ok] " : "[FAILED] ") + what);
         out.flush();
         if (!ok) {

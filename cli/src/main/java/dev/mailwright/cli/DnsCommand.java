@@ -7,7 +7,9 @@ import dev.mailwright.dns.TlsMode;
 import dev.mailwright.dns.ZoneRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +46,19 @@ final class DnsCommand implements Callable<Integer> {
         @Mixin
         DnsOptions names;
 
+        @Option(names = {"--ip", "--instance-ip"}, paramLabel = "ADDRESS",
+                description = "The instance's public address (repeatable); default: looked up from --hostname.")
+        List<String> addresses = new ArrayList<>();
+
+        @Option(names = "--dkim-selector", paramLabel = "SELECTOR", description = "A DKIM selector to check (repeatable).")
+        List<String> dkimSelectors = new ArrayList<>();
+
         @Option(names = "--resolver", paramLabel = "ADDRESS[:PORT]",
-                description = "DNS server to ask (repeatable); default: the system's resolvers.")
+                description = "A DNS server to ask (repeatable); default: the system's resolvers.")
         List<String> resolvers = new ArrayList<>();
 
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3s",
-                description = "Timeout of each DNS query and of each network step of a port check (default: ${DEFAULT-VALUE}).")
+                description = "The timeout of each DNS query and of each network step of a port check (default: ${DEFAULT-VALUE}).")
         String timeout;
 
         @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "25",
@@ -81,7 +90,7 @@ final class DnsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             java.time.Duration t = dev.mailwright.core.SettingsLoader.parseDuration(timeout);
-            DnsVerifier.Builder b = names.builder()
+            DnsVerifier.Builder b = names.builder(addresses, dkimSelectors)
                     .resolver((resolvers.isEmpty() ? ResolverSettings.system()
                             : ResolverSettings.of(resolvers.toArray(new String[0]))).withTimeout(t))
                     .portProbe(DnsCommandSupport.probe(t, trustCa, names.hostname));
@@ -95,10 +104,19 @@ final class DnsCommand implements Callable<Integer> {
             if (probeHost != null) {
                 b.probeHost(probeHost);
             }
+            int probes = noPortCheck ? 0 : 1 + submissionPorts.size() + smtpsPorts.size();
+            Progress progress = Progress.of(spec);
+            progress.step("checking the DNS records of " + names.hostname + (probes == 0 ? "" : " and " + probes
+                    + " SMTP port(s), up to " + t.toSeconds() + " s per step") + "…");
             DnsReport report = b.build().verify();
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? report.toJson() : report.render());
-            out.flush();
+            progress.done();
+            if (json) {
+                Output.print(spec, !report.hasFailures(), Render.data(report), Output.problems(report.findings()));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(Render.text(report));
+                out.flush();
+            }
             return report.hasFailures() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
     }
@@ -113,11 +131,27 @@ final class DnsCommand implements Callable<Integer> {
         @Mixin
         DnsOptions names;
 
+        @Option(names = {"--ip", "--instance-ip"}, paramLabel = "ADDRESS",
+                description = "The instance's public address (repeatable): its A record and reverse DNS (PTR) record.")
+        List<String> addresses = new ArrayList<>();
+
+        @Option(names = "--dkim-selector", paramLabel = "SELECTOR",
+                description = "A DKIM selector of the SMTP provider (repeatable): a TXT record to fill with its public key.")
+        List<String> dkimSelectors = new ArrayList<>();
+
+        @Option(names = "--json", description = "Print the records as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
+            List<ZoneRecord> records = names.builder(addresses, dkimSelectors).build().recommendedRecords();
+            if (json) {
+                Output.print(spec, true, records.stream().map(DnsCommand::record).toList(), List.of());
+                return ExitCodes.OK;
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("; records for " + names.hostname + "; paste them into the zone of your DNS provider");
-            for (ZoneRecord r : names.builder().build().recommendedRecords()) {
+            for (ZoneRecord r : records) {
                 out.println(r.zoneLine());
             }
             out.flush();
@@ -125,28 +159,32 @@ final class DnsCommand implements Callable<Integer> {
         }
     }
 
-    /** The options both subcommands share. */
+    private static Map<String, Object> record(ZoneRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("ttl", r.ttl());
+        m.put("type", r.type());
+        m.put("data", r.data());
+        m.put("comment", r.comment());
+        m.put("zoneLine", r.zoneLine());
+        return m;
+    }
+
+    /** The options both subcommands share (each declares --ip and --dkim-selector with its own meaning). */
     static final class DnsOptions {
         @Option(names = "--hostname", required = true, paramLabel = "HOST",
                 description = "The instance host name; replies arrive at reply.<HOST>.")
         String hostname;
 
-        @Option(names = {"--ip", "--instance-ip"}, paramLabel = "ADDRESS",
-                description = "The instance's public address (repeatable); default: looked up from --hostname.")
-        List<String> addresses = new ArrayList<>();
-
         @Option(names = "--no-reply", paramLabel = "ADDRESS",
-                description = "The no-reply address; its domain is checked for SPF, DMARC, DKIM (default: noreply@<HOST>).")
+                description = "The no-reply address (default: noreply@<HOST>); its domain is the sending domain of SPF, DMARC and DKIM.")
         String noReply;
 
         @Option(names = "--smtp-server", paramLabel = "HOST",
                 description = "The outgoing SMTP server whose addresses SPF must allow.")
         String smtpServer;
 
-        @Option(names = "--dkim-selector", paramLabel = "SELECTOR", description = "A DKIM selector to check (repeatable).")
-        List<String> dkimSelectors = new ArrayList<>();
-
-        DnsVerifier.Builder builder() {
+        DnsVerifier.Builder builder(List<String> addresses, List<String> dkimSelectors) {
             DnsVerifier.Builder b = DnsVerifier.builder().hostname(hostname)
                     .instanceAddresses(addresses.toArray(new String[0]))
                     .dkimSelectors(dkimSelectors.toArray(new String[0]));

@@ -1,7 +1,7 @@
 package dev.mailwright.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code mailwright inbound}: runs the incoming-mail pipeline on a maildir ({@code run}) or behind

@@ -2,6 +2,7 @@ package dev.mailwright.cli;
 
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
+import dev.mailwright.inbound.InboundDefaults;
 import dev.mailwright.inbound.InboundListener;
 import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.inbound.MaildirSource;
@@ -9,18 +10,20 @@ import dev.mailwright.inbound.TlsCredentials;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
- * {@code mailwright inbound listen --port P [--enforce-tls] [--spool DIR] --maildir DIR}: the SMTP listener
- * writing into the maildir, and the pipeline processing it, printing each delivered reply as JSON.
+ * {@code mailwright inbound listen --port P [--enforce-tls] [--tls-cert PEM --tls-key PEM] [--spool DIR]
+ * --maildir DIR}: the SMTP listener writing into the maildir, and the pipeline processing it,
+ * printing one JSON event per message.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = {"Receive replies over SMTP (STARTTLS, optionally enforced), store them durably in the",
-            "maildir, and process them, printing each delivered reply as one JSON line. Stop with Ctrl-C."})
+        description = {"Receive replies over SMTP, store them in the maildir, process them and print one JSON event each.",
+            "STARTTLS is offered, and required with --enforce-tls; every message is stored durably before it is"
+                + " acknowledged. Stop with Ctrl-C."})
 final class InboundListenCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,13 +41,18 @@ final class InboundListenCommand implements Callable<Integer> {
     @Option(names = "--enforce-tls", description = "Answer 530 5.7.0 to MAIL before STARTTLS (also mailwright.inbound.enforce-tls).")
     boolean enforceTls;
 
-    @Option(names = "--cert", paramLabel = "PEM", description = "The certificate chain (PEM); without it a self-signed one is generated.")
+    @Option(names = {"--tls-cert", "--cert"}, paramLabel = "PEM",
+            description = "The TLS certificate chain (PEM); without it a self-signed one is generated.")
     Path cert;
 
-    @Option(names = "--key", paramLabel = "PEM", description = "The private key (PEM) of --cert.")
+    @Option(names = "--tls-key", paramLabel = "PEM",
+            description = "The private key (PEM) of --tls-cert (not a reply-address key: those are --key-file).")
     Path key;
 
-    @Option(names = "--max-size", defaultValue = "26214400", paramLabel = "BYTES",
+    @Option(names = "--json", description = "Print the listening address as a JSON envelope before the events.")
+    boolean json;
+
+    @Option(names = "--max-size", defaultValue = "" + InboundDefaults.MAX_MESSAGE_BYTES, paramLabel = "BYTES",
             description = "The message size limit (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
@@ -58,22 +66,27 @@ final class InboundListenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((cert == null) != (key == null)) {
-            throw new IllegalArgumentException("--cert and --key go together: give both PEM files, or neither for a self-signed certificate");
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both PEM files, or neither for a"
+                    + " self-signed certificate");
         }
         options.configureLogging();
         EmailSettings settings = options.settings();
         KeyRing keys = options.keyRing();
         TlsCredentials tls = cert != null ? TlsCredentials.fromPem(cert, key) : TlsCredentials.selfSigned(settings.replyDomain());
         PrintWriter out = spec.commandLine().getOut();
-        try (InboundPipeline pipeline = options.pipeline(settings, keys).handler(reply -> InboundJson.print(out, reply))
-                        .unsubscribeHandler(request -> InboundJson.print(out, request)).build();
-                MaildirSource source = options.filed == null ? MaildirSource.builder(options.maildir).open()
-                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
-                InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
+        try (ReportingSource source = new ReportingSource(options.filed == null ? MaildirSource.builder(options.maildir).open()
+                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open(), out);
+                InboundPipeline pipeline = options.pipeline(settings, keys).handler(source.handler())
+                        .unsubscribeHandler(source.unsubscribeHandler()).build();
+                InboundListener listener = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
                         .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
                         .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
                     + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");
+            if (json) {
+                Output.print(spec, true, java.util.Map.of("bind", bind, "port", listener.port(), "replyDomain",
+                        settings.replyDomain(), "noReplyDomain", settings.noReplyDomain()), java.util.List.of());
+            }
             while (!Thread.currentThread().isInterrupted()) {
                 if (pipeline.drain(source).total() == 0) {
                     Thread.sleep(100);

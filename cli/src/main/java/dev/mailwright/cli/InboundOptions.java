@@ -3,8 +3,12 @@ package dev.mailwright.cli;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.SettingsLoader;
+import dev.mailwright.inbound.BatchSummary;
 import dev.mailwright.inbound.InboundPipeline;
+import dev.mailwright.inbound.MaildirSource;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code mailwright inbound run} and {@code listen}. */
@@ -22,14 +26,16 @@ final class InboundOptions {
     Path state;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "A settings file (mailwright.hostname, mailwright.noreply-address, mailwright.discard-noreply-mail, mailwright.inbound.enforce-tls).")
+            description = "A settings file (mailwright.hostname, mailwright.noreply-address, mailwright.discard-noreply-mail,"
+                    + " mailwright.inbound.enforce-tls).")
     Path settings;
 
     @Option(names = "--hostname", paramLabel = "HOST", description = "The instance host name (overrides the settings file).")
     String hostname;
 
     @Option(names = "--key-file", paramLabel = "FILE",
-            description = "The reply-address key file (default: the environment variable MAILWRIGHT_REPLY_KEYS).")
+            description = "The reply-address key file, to verify reply addresses (default: the environment variable"
+                    + " MAILWRIGHT_REPLY_KEYS).")
     Path keyFile;
 
     @Option(names = "--discard-noreply", description = "Discard mail sent to the no-reply address (overrides the settings file).")
@@ -56,7 +62,7 @@ final class InboundOptions {
             b.discardNoReplyMail(discardNoReply);
         }
         EmailSettings result = b.build();
-        if (result.hostname() == null) {
+        if (result.hostname().isEmpty()) {
             throw new IllegalArgumentException("no host name: pass --hostname ghe.example.com or a --settings file"
                     + " with mailwright.hostname");
         }
@@ -65,6 +71,17 @@ final class InboundOptions {
 
     KeyRing keyRing() {
         return keyFile != null ? KeyRing.fromFile(keyFile) : KeyRing.fromEnvironment(System.getenv());
+    }
+
+    /** @return the summary of a run as data: the counts and where messages were filed */
+    static Map<String, Object> summary(BatchSummary total, MaildirSource source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("delivered", total.delivered());
+        m.put("rejected", total.rejected());
+        m.put("discarded", total.discarded());
+        m.put("retried", total.retried());
+        m.put("filedUnder", source.filedRoot().toString());
+        return m;
     }
 
     InboundPipeline.Builder pipeline(EmailSettings s, KeyRing keys) {

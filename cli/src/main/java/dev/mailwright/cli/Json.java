@@ -1,53 +1,52 @@
 package dev.mailwright.cli;
 
-import dev.mailwright.core.diagnostics.JsonWriter;
-import java.util.Collection;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 
 /**
- * Writes the CLI's {@code --json} documents given as nested maps and collections, through core's
- * {@link JsonWriter} so that every Mailwright JSON is escaped the same way.
+ * The command-line tool's JSON, through jackson-jr: every {@code --json} document is written here,
+ * and notification files and JSON transcripts are read here. Values are trees of maps (keys in
+ * iteration order), lists, strings, numbers, booleans and nulls.
  */
-public final class Json {
+final class Json {
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(JSON.Feature.READ_ONLY).without(JSON.Feature.USE_DEFERRED_MAPS);
+
     private Json() {
     }
 
     /**
-     * @param value a Map (keys as strings, in iteration order), a Collection, a CharSequence, an
-     *     integral Number, a Boolean or null
-     * @return compact JSON text
+     * @param value a tree of maps, collections, strings, numbers, booleans and nulls
+     * @return compact JSON text on one line
      * @throws IllegalArgumentException for a value of another type
      */
-    public static String write(Object value) {
-        JsonWriter out = new JsonWriter();
-        write(value, out);
-        return out.toString();
+    static String write(Object value) {
+        try {
+            return WRITER.asString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
-    private static void write(Object value, JsonWriter out) {
-        if (value == null) {
-            out.value((String) null);
-        } else if (value instanceof Map<?, ?> map) {
-            out.beginObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.name(String.valueOf(e.getKey()));
-                write(e.getValue(), out);
-            }
-            out.endObject();
-        } else if (value instanceof Collection<?> list) {
-            out.beginArray();
-            for (Object o : list) {
-                write(o, out);
-            }
-            out.endArray();
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.value(((Number) value).longValue());
-        } else if (value instanceof Boolean b) {
-            out.value(b.booleanValue());
-        } else if (value instanceof CharSequence) {
-            out.value(value.toString());
-        } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+    /**
+     * @param text JSON text
+     * @return the value: maps, lists, strings, integers (Integer, Long or BigInteger), BigDecimal
+     *     for fractions, booleans, and null for JSON null
+     * @throws IllegalArgumentException naming the line and column of malformed JSON
+     */
+    static Object read(String text) {
+        try {
+            return READER.anyFrom(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new IllegalArgumentException("invalid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read JSON: " + e.getMessage(), e);
         }
     }
 }

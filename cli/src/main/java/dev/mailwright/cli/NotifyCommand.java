@@ -7,11 +7,8 @@ import dev.mailwright.core.SettingsLoader;
 import dev.mailwright.smtp.MailTransports;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.NotificationMailer;
-import dev.mailwright.smtp.RecipientStatus;
 import dev.mailwright.smtp.SendResult;
-import dev.mailwright.smtp.SmtpReply;
 import dev.mailwright.smtp.SmtpTransport;
-import dev.mailwright.smtp.TrustedCertificates;
 import dev.mailwright.smtp.spi.MailTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,12 +16,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,25 +33,25 @@ final class NotifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--settings", required = true, paramLabel = "FILE", description = "email settings (.properties)")
+    @Option(names = "--settings", required = true, paramLabel = "FILE", description = "The email settings (.properties).")
     Path settingsFile;
 
-    @Option(names = "--notification", required = true, paramLabel = "FILE.json", description = "the notification as JSON")
+    @Option(names = "--notification", required = true, paramLabel = "FILE.json", description = "The notification as JSON.")
     Path notificationFile;
 
-    @Option(names = "--json", description = "print the result as JSON")
+    @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Option(names = "--key-file", paramLabel = "FILE",
-            description = "reply-address keys (default: the environment variable " + KeyRing.ENV_VARIABLE + ")")
+            description = "The reply-address keys (default: the environment variable " + KeyRing.ENV_VARIABLE + ").")
     Path keyFile;
 
     @Option(names = "--transport", paramLabel = "URI",
-            description = "smtp://, smtps://, memory: or pickup:/dir (default: SMTP per the settings)")
+            description = "smtp://, smtps://, memory: or pickup:/dir (default: SMTP per the settings).")
     String transport;
 
-    @Option(names = "--trust-pem", paramLabel = "FILE", description = "trust these PEM certificates for the SMTP server")
-    Path trustPem;
+    @Mixin
+    TrustOptions trust;
 
     @Override
     public Integer call() throws IOException {
@@ -69,9 +65,15 @@ final class NotifyCommand implements Callable<Integer> {
             via = mailer.transportDescription();
             result = mailer.send(notification);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(toMap(result, via)) + "\n" : text(result, via));
-        out.flush();
+        if (json) {
+            Output.print(spec, result.isSent(), Render.data(result, via), result instanceof SendResult.Failed f
+                    ? List.of(Output.problem(f.failure().code(), f.failure().description() + ": " + f.detail(), f.remedy()))
+                    : List.of());
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(Render.text(result, via));
+            out.flush();
+        }
         return result.isSent() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -79,7 +81,7 @@ final class NotifyCommand implements Callable<Integer> {
         URI uri = transport == null ? null : MailTransports.parse(transport);
         String scheme = uri == null ? "smtp" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
-            if (trustPem != null) {
+            if (trust.trustPem != null) {
                 throw new IllegalArgumentException("--trust-pem applies to smtp:// and smtps:// only, not " + transport);
             }
             return MailTransports.open(uri, settings);
@@ -95,8 +97,8 @@ final class NotifyCommand implements Callable<Integer> {
             s.security(ConnectionSecurity.IMPLICIT_TLS);
         }
         SmtpTransport.Builder b = SmtpTransport.builder().settings(s.build()).maxConnections(1);
-        if (trustPem != null) {
-            b.trustedCertificates(TrustedCertificates.fromPem(trustPem));
+        if (trust.trustPem != null) {
+            b.trustedCertificates(trust.certificates());
         }
         return b.build();
     }
@@ -107,72 +109,5 @@ final class NotifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the notification file " + file + ": " + e.getMessage());
         }
-    }
-
-    static String text(SendResult result, String via) {
-        StringBuilder out = new StringBuilder();
-        if (result instanceof SendResult.Sent s) {
-            out.append("sent ").append(s.messageId()).append(" via ").append(via).append('\n');
-            recipients(out, s.recipients());
-            if (s.finalReply() != null) {
-                out.append("  server: ").append(s.finalReply()).append('\n');
-            }
-            s.queue().ifPresent(q -> out.append("  queue id: ").append(q).append('\n'));
-        } else if (result instanceof SendResult.Failed f) {
-            out.append("FAILED ").append(f.messageId()).append(" via ").append(via).append(": ").append(f.category()).append('\n');
-            recipients(out, f.recipients());
-            f.serverReply().ifPresent(r -> out.append("  server: ").append(r).append('\n'));
-            out.append("  detail: ").append(f.detail()).append('\n');
-            out.append("  what to do: ").append(f.category().remedy()).append('\n');
-        }
-        out.append("  attempts: ").append(result.attempts()).append('\n');
-        return out.toString();
-    }
-
-    private static void recipients(StringBuilder out, List<RecipientStatus> recipients) {
-        for (RecipientStatus r : recipients) {
-            out.append("  recipient ").append(r.address()).append(": ").append(r.accepted() ? "accepted" : "REJECTED");
-            if (r.reply() != null) {
-                out.append(" (").append(r.reply()).append(')');
-            }
-            out.append('\n');
-        }
-    }
-
-    static Map<String, Object> toMap(SendResult result, String via) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", result.isSent() ? "sent" : "failed");
-        m.put("messageId", result.messageId());
-        m.put("transport", via);
-        m.put("attempts", result.attempts());
-        m.put("recipients", result.recipients().stream().map(r -> {
-            Map<String, Object> rm = new LinkedHashMap<>();
-            rm.put("address", r.address());
-            rm.put("accepted", r.accepted());
-            rm.put("reply", reply(r.reply()));
-            return (Object) rm;
-        }).toList());
-        if (result instanceof SendResult.Sent s) {
-            m.put("finalReply", reply(s.finalReply()));
-            m.put("queueId", s.queueId());
-        } else if (result instanceof SendResult.Failed f) {
-            m.put("category", f.category().name());
-            m.put("transient", f.category().isTransient());
-            m.put("reply", reply(f.reply()));
-            m.put("detail", f.detail());
-            m.put("remedy", f.category().remedy());
-        }
-        return m;
-    }
-
-    private static Object reply(SmtpReply r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", r.code());
-        m.put("enhancedStatus", r.enhancedStatus());
-        m.put("text", r.text());
-        return m;
     }
 }

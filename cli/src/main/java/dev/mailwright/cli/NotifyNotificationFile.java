@@ -1,7 +1,6 @@
 package dev.mailwright.cli;
 
 import dev.mailwright.core.ThreadType;
-import dev.mailwright.core.diagnostics.JsonReader;
 import dev.mailwright.smtp.Actor;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.Reason;
@@ -50,7 +49,7 @@ final class NotifyNotificationFile {
      * @throws IllegalArgumentException naming the field (as a JSON path) and the problem
      */
     static Notification read(String json) {
-        Map<String, Object> root = object(JsonReader.parse(json), "$");
+        Map<String, Object> root = object(Json.read(json), "$");
         keys(root, "$", TOP);
         Map<String, Object> thread = object(root.get("thread"), "$.thread");
         Map<String, Object> actor = object(root.get("actor"), "$.actor");
@@ -58,20 +57,27 @@ final class NotifyNotificationFile {
         keys(thread, "$.thread", Set.of("owner", "repository", "kind", "key", "id"));
         keys(actor, "$.actor", Set.of("login", "name"));
         keys(recipient, "$.recipient", Set.of("address", "userId", "login"));
-        return Notification.builder()
+        Notification.Builder b = Notification.builder()
                     .thread(new ThreadRef(string(thread, "owner", "$.thread"), string(thread, "repository", "$.thread"),
                             kind(thread.get("kind")), string(thread, "key", "$.thread"), number(thread, "id", "$.thread")))
-                    .eventId(optional(root, "eventId"))
                     .reason(reason(root.get("reason")))
                     .actor(new Actor(string(actor, "login", "$.actor"), string(actor, "name", "$.actor")))
                     .recipient(new Recipient(string(recipient, "address", "$.recipient"), number(recipient, "userId", "$.recipient"),
                             string(recipient, "login", "$.recipient")))
                     .title(string(root, "title", "$"))
                     .textBody(string(root, "text", "$"))
-                    .htmlBody(optional(root, "html"))
-                    .threadUrl(uri(string(root, "url", "$"), "$.url"))
-                    .unsubscribeUrl(optional(root, "unsubscribeUrl") == null ? null : uri(optional(root, "unsubscribeUrl"), "$.unsubscribeUrl"))
-                    .build();
+                    .threadUrl(uri(string(root, "url", "$"), "$.url"));
+        // the optional fields are set only when given: a builder refuses null
+        if (optional(root, "eventId") != null) {
+            b.eventId(optional(root, "eventId"));
+        }
+        if (optional(root, "html") != null) {
+            b.htmlBody(optional(root, "html"));
+        }
+        if (optional(root, "unsubscribeUrl") != null) {
+            b.unsubscribeUrl(uri(optional(root, "unsubscribeUrl"), "$.unsubscribeUrl"));
+        }
+        return b.build();
     }
 
     private static ThreadKind kind(Object value) {
@@ -130,7 +136,7 @@ final class NotifyNotificationFile {
 
     private static String optional(Map<String, Object> map, String key) {
         Object v = map.get(key);
-        if (v == null || v == JsonReader.NULL) {
+        if (v == null) {
             return null;
         }
         if (v instanceof String s) {
@@ -141,12 +147,11 @@ final class NotifyNotificationFile {
 
     private static long number(Map<String, Object> map, String key, String path) {
         Object v = map.get(key);
-        if (v instanceof BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(path + "." + key + " " + d + " is not a whole number that fits 64 bits");
-            }
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigInteger || v instanceof BigDecimal) {
+            throw new IllegalArgumentException(path + "." + key + " " + v + " is not a whole number that fits 64 bits");
         }
         throw new IllegalArgumentException(path + "." + key + (v == null ? " is missing" : " must be a number"));
     }

@@ -31,14 +31,15 @@ final class ReplyTextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a raw message (.eml) or a plain body")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A raw message (.eml) or a plain body.")
     Path file;
 
-    @Option(names = "--json", description = "print JSON: the text, the removed part, the confidence, whether it is empty")
+    @Option(names = "--json", description = "Print JSON: the text, the removed part, the confidence, whether it is empty.")
     boolean json;
 
     @Option(names = "--sent", paramLabel = "FILE",
-            description = "the text of the notification that was answered, to recognise its footer and body when quoted without markers")
+            description = "The text of the notification that was answered, to recognise its footer and body when quoted"
+                    + " without markers.")
     Path sent;
 
     @Override
@@ -49,9 +50,12 @@ final class ReplyTextCommand implements Callable<Integer> {
         ReplyInput input = new ReplyInput(source.text(), source.html(), sentText);
         ExtractedReply reply = ReplyTextExtractor.standard().extract(input);
         PrintWriter out = spec.commandLine().getOut();
-        String printed = json ? ReplyTextJson.of(reply, source.kind()) : reply.text();
-        if (json || !reply.isEmpty()) {
-            out.println(printed);
+        if (json) {
+            Output.print(spec, !reply.isEmpty(), ReplyTextJson.of(reply, source.kind()), reply.isEmpty()
+                    ? java.util.List.of(Output.problem("reply.empty", "the reply holds only quoted text, reply headers or a"
+                            + " signature", "")) : java.util.List.of());
+        } else if (!reply.isEmpty()) {
+            out.println(reply.text());
         }
         out.flush();
         if (reply.isEmpty()) {

@@ -1,23 +1,23 @@
 package dev.mailwright.cli;
 
-import dev.mailwright.core.diagnostics.JsonWriter;
 import dev.mailwright.inbound.reply.ExtractedReply;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The JSON printed by {@code mailwright reply-text --json}: one object, keys in a fixed order. */
+/** The result of {@code mailwright reply-text --json}: keys in a fixed order. */
 final class ReplyTextJson {
     private ReplyTextJson() {
     }
 
-    static String of(ExtractedReply reply, String source) {
-        return "{\"text\": " + quote(reply.text())
-                + ", \"removed\": " + quote(reply.removed())
-                + ", \"confidence\": " + String.format(Locale.ROOT, "%.2f", reply.confidence())
-                + ", \"empty\": " + reply.isEmpty()
-                + ", \"source\": " + quote(source) + "}";
-    }
-
-    static String quote(String s) {
-        return JsonWriter.string(s);
+    static Map<String, Object> of(ExtractedReply reply, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", reply.text());
+        m.put("removed", reply.removed());
+        m.put("confidence", BigDecimal.valueOf(reply.confidence()).setScale(2, RoundingMode.HALF_UP));
+        m.put("empty", reply.isEmpty());
+        m.put("source", source);
+        return m;
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailwright settings}: validate settings files and list the settings keys. */
 @Command(name = "settings", mixinStandardHelpOptions = true,
@@ -39,10 +39,10 @@ final class SettingsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "the settings file")
+        @Parameters(paramLabel = "FILE", description = "The settings file.")
         Path file;
 
-        @Option(names = "--json", description = "print the result as JSON")
+        @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         @Override
@@ -56,7 +56,8 @@ final class SettingsCommand implements Runnable {
                 doc.put("valid", result.isValid());
                 doc.put("problems", result.problems().stream().map(SettingsCommand::problem).toList());
                 doc.put("settings", RedactedSettings.of(settings));
-                out.println(Json.write(doc));
+                Output.print(spec, result.isValid(), doc, result.problems().stream()
+                        .map(p -> Output.problem("settings." + p.code(), p.toString(), "")).toList());
             } else if (result.isValid()) {
                 out.println(file + ": valid");
             } else {
@@ -74,9 +75,22 @@ final class SettingsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "Print the keys as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Output.print(spec, true, java.util.Arrays.stream(SettingsKey.values()).map(k -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("key", k.property());
+                    m.put("environmentVariable", k.environmentVariable());
+                    m.put("description", k.description());
+                    return m;
+                }).toList(), List.of());
+                return ExitCodes.OK;
+            }
             for (SettingsKey key : SettingsKey.values()) {
                 out.printf("%-34s %-34s %s%n", key.property(), key.environmentVariable(), key.description());
             }
@@ -91,9 +105,5 @@ final class SettingsCommand implements Runnable {
         m.put("code", p.code());
         m.put("message", p.message());
         return m;
-    }
-
-    static List<String> render(ValidationResult result) {
-        return result.problems().stream().map(ValidationProblem::toString).toList();
     }
 }

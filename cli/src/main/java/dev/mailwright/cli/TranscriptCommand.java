@@ -1,8 +1,8 @@
 package dev.mailwright.cli;
 
 import dev.mailwright.core.MailwrightException;
+import dev.mailwright.core.smtp.Transcript;
 import dev.mailwright.smtp.transcript.Diagnosis;
-import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mailwright transcript analyze FILE [--json]}: analyses a saved SMTP transcript, in the
- * seed's format (a GitHub Enterprise unicorn.log excerpt) or Mailwright's text or JSON, and
- * prints the findings in order. Exits {@value ExitCodes#CHECK_FAILED} when it shows a failure.
+ * seed's format (a GitHub Enterprise unicorn.log excerpt), Mailwright's text or JSON, or the whole
+ * printed output of {@code test-email} (text or JSON), and prints the findings in order. Exits
+ * {@value ExitCodes#CHECK_FAILED} when it shows a failure.
  */
 @Command(name = "transcript", mixinStandardHelpOptions = true, description = "Analyse a saved SMTP transcript.")
 final class TranscriptCommand implements Callable<Integer> {
@@ -34,16 +35,19 @@ final class TranscriptCommand implements Callable<Integer> {
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
             description = "Explain a transcript: what happened, what failed and what to change.")
-    int analyze(@Parameters(paramLabel = "FILE", description = "The transcript (seed format, Mailwright text or JSON).") Path file,
+    int analyze(@Parameters(paramLabel = "FILE",
+                    description = "The transcript: seed format, Mailwright's text or JSON, or the printed output of test-email.")
+            Path file,
             @Option(names = "--json", description = "Print the findings as JSON.") boolean json,
             @Option(names = "--print", description = "Also print the transcript, redacted.") boolean print) {
         Transcript t = read(file);
         Diagnosis d = TranscriptAnalyzer.standard().analyze(t);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(d.toJson());
+            CommandSpec analyze = spec.subcommands().get("analyze").getCommandSpec();
+            Output.print(analyze, !d.failed(), Render.data(d), Output.problems(d.findings()));
         } else {
-            out.println(d.render());
+            out.print(Render.text(d));
             if (print) {
                 out.println();
                 out.print(t.toText());
@@ -61,6 +65,6 @@ final class TranscriptCommand implements Callable<Integer> {
             throw new MailwrightException("Cannot read the transcript " + file + ": " + e.getMessage()
                     + ". Check that the file exists and is UTF-8 text.", e);
         }
-        return Transcript.parse(text);
+        return text.strip().startsWith("{") ? TranscriptJson.parse(text) : Transcript.parse(text);
     }
 }

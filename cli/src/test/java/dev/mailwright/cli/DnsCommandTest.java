@@ -104,8 +104,29 @@ class DnsCommandTest {
     void check_json_isOneObjectWithTheFailedFlag() {
         Run r = run("dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--no-port-check", "--json");
         assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(r.out()).startsWith("{").contains("\"hostname\": \"nomx.test\"", "\"failed\": true",
-                "\"code\": \"dns.reply.mx\"", "\"severity\": \"FAILURE\"");
+        assertThat(r.out()).startsWith("{\"ok\":false,\"command\":\"dns check\",\"result\":{\"hostname\":\"nomx.test\","
+                + "\"checkedAt\":").contains("\"failed\":true", "\"code\":\"dns.reply.mx\"", "\"severity\":\"failure\"");
+    }
+
+    /** Moved from DnsVerifierKnotTest when the report stopped rendering itself: the command lays it out. */
+    @Test
+    void check_rendersTheReportAsTextAndJson() {
+        Run text = run("dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--no-port-check");
+        assertThat(text.out()).contains("[FAILURE] dns.reply.mx: reply.nomx.test has no MX record",
+                "Records to create (zone-file lines):", "reply.nomx.test. 3600 IN MX 10 reply.nomx.test.");
+        Run json = run("dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--no-port-check", "--json");
+        assertThat(json.out()).contains("\"elapsedMillis\":", "\"failed\":true,\"findings\":[",
+                "\"recordsToCreate\":[\"reply.nomx.test. 3600 IN MX 10 reply.nomx.test.");
+    }
+
+    @Test
+    void check_errorWithJson_isTheEnvelopeOnStandardOutput() {
+        Run r = run("dns", "check", "--hostname", "good.test", "--resolver", knot.address(), "--trust-ca",
+                "/nonexistent/ca.pem", "--json");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.out()).startsWith("{\"ok\":false,\"command\":\"dns check\",\"result\":null,\"problems\":"
+                + "[{\"code\":\"error\",\"message\":\"").contains("/nonexistent/ca.pem");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

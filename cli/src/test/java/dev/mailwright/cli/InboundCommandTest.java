@@ -50,10 +50,19 @@ class InboundCommandTest {
                 "--key-file", keys.toString(), "--quiet");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("{\"event\":\"reply\",\"target\":{\"type\":\"pull_request\",\"id\":42,\"user\":7}");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"event\":\"reply\"")).singleElement().satisfies(line -> {
+            assertThat(line).startsWith("{\"event\":\"reply\",\"target\":{\"type\":\"pull-request\",\"id\":42,\"user\":7}");
             assertThat(line).contains("\"text\":\"Looks \\\"good\\\"\"").contains("\"messageId\":\"<one@me.com>\"");
+            // file is where the message was filed, not where it arrived
+            assertThat(line).endsWith("\"file\":\"" + dir.resolve("mail/incoming-mail/success/1414630039.Vfc00I12000eM445784"
+                    + ".ghe-example-com").toAbsolutePath().normalize() + "\"}");
         });
+        // every disposition has its event: the message without a reply address was rejected, with its reason
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"event\":\"rejected\"")).singleElement().satisfies(line ->
+                assertThat(line).contains("\"code\":\"address.missing\"", "\"reason\":",
+                        "incoming-mail/failure/1414630040.Vfc00I12001eM445785.ghe-example-com\"}"));
+        assertThat(lines).hasSize(2);
         assertThat(err.toString()).contains("delivered 1, rejected 1");
         assertThat(Files.readString(dir.resolve("mail/incoming-mail/failure/1414630040.Vfc00I12001eM445785.ghe-example-com.reason")))
                 .contains("address.missing");
@@ -122,7 +131,7 @@ class InboundCommandTest {
             listening.awaitOutput("Spooled, then delivered");
         }
         assertThat(listening.out().toString().lines().toList()).as(listening.err().toString()).singleElement()
-                .satisfies(l -> assertThat(l).contains("\"type\":\"pull_request\",\"id\":12").contains("Spooled, then delivered"));
+                .satisfies(l -> assertThat(l).contains("\"type\":\"pull-request\",\"id\":12").contains("Spooled, then delivered"));
         try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("spool"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".spool")).toList()).as("delivered segments are deleted").isEmpty();
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.mailwright.core.diagnostics.JsonReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,7 +85,7 @@ class NotifyCommandTest {
     void notify_json_printsMachineReadableResult() throws Exception {
         int code = run(args(NOTIFICATION, "--json"));
         assertThat(code).isZero();
-        Map<?, ?> result = (Map<?, ?>) JsonReader.parse(out.toString());
+        Map<?, ?> result = (Map<?, ?>) ((Map<?, ?>) Json.read(out.toString())).get("result");
         assertThat(result.get("status")).isEqualTo("sent");
         assertThat(result.get("messageId")).isEqualTo("<octo/hello-world/issues/42/c9001@ghe.example.com>");
     }
@@ -96,8 +95,8 @@ class NotifyCommandTest {
         String[] args = args(NOTIFICATION, "--json", "--transport", "smtp://127.0.0.1:" + dev.mailwright.core.testing.Peers.freePort());
         int code = run(args);
         assertThat(code).isEqualTo(ExitCodes.CHECK_FAILED);
-        Map<?, ?> result = (Map<?, ?>) JsonReader.parse(out.toString());
-        assertThat(result.get("category")).isEqualTo("CONNECTION_REFUSED");
+        Map<?, ?> result = (Map<?, ?>) ((Map<?, ?>) Json.read(out.toString())).get("result");
+        assertThat(result.get("category")).isEqualTo("connection-refused");
         assertThat(result.get("transient")).isEqualTo(true);
     }
 

@@ -92,11 +92,12 @@ class ReplyTextCommandSwaksTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         assertThat(cl.execute("reply-text", "--json", eml.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("{\"text\": \"Danke, das Update läuft jetzt auf allen Knoten.\\n"
-                + ".hidden files are fine too.\", \"removed\": \"Am Di., 12. März 2024 um 10:15 Uhr schrieb "
+        assertThat(out.toString()).startsWith("{\"ok\":true,\"command\":\"reply-text\",\"result\":"
+                + "{\"text\":\"Danke, das Update läuft jetzt auf allen Knoten.\\n"
+                + ".hidden files are fine too.\",\"removed\":\"Am Di., 12. März 2024 um 10:15 Uhr schrieb "
                 + "Tracker <notifications@tracker.example>:\\n\\n> Lena commented on #2041.\\n"
                 + "> Reply to this email directly or view it on Tracker.\"")
-                .contains("\"source\": \"message\"");
+                .contains("\"source\":\"message\"");
         assertThat(List.of(received.getAllRecipients())).hasSize(1);
     }
 }

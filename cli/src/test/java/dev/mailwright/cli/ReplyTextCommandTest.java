@@ -86,8 +86,9 @@ class ReplyTextCommandTest {
     void json_addsTheRemovedPartAndTheConfidence() throws Exception {
         Path body = Files.writeString(dir.resolve("body.txt"), "Yes \"quoted\".\n\n" + HEADER + "\n> q\n");
         assertThat(run("reply-text", "--json", body.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString().strip()).isEqualTo("{\"text\": \"Yes \\\"quoted\\\".\", \"removed\": \""
-                + HEADER + "\\n> q\", \"confidence\": 1.00, \"empty\": false, \"source\": \"body\"}");
+        assertThat(out.toString().strip()).isEqualTo("{\"ok\":true,\"command\":\"reply-text\",\"result\":"
+                + "{\"text\":\"Yes \\\"quoted\\\".\",\"removed\":\""
+                + HEADER + "\\n> q\",\"confidence\":1.00,\"empty\":false,\"source\":\"body\"},\"problems\":[]}");
     }
 
     @Test
@@ -105,7 +106,7 @@ class ReplyTextCommandTest {
                 + "Content-Type: text/plain; charset=UTF-8\r\nSubject: Re: x\r\n\r\nOk.\r\n\r\n> q\r\n";
         Path file = Files.write(dir.resolve("message"), raw.getBytes(StandardCharsets.UTF_8));
         assertThat(run("reply-text", "--json", file.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("\"text\": \"Ok.\"").contains("\"source\": \"message\"");
+        assertThat(out.toString()).contains("\"text\":\"Ok.\"").contains("\"source\":\"message\"");
     }
 
     @Test
@@ -141,7 +142,7 @@ class ReplyTextCommandTest {
 
     @Test
     void json_escapesControlCharacters() {
-        assertThat(ReplyTextJson.quote("a\tb\u0001\\")).isEqualTo("\"a\\tb\\u0001\\\\\"");
+        assertThat(Json.write("a\tb\u0001\\")).isEqualTo("\"a\\tb\\u0001\\\\\"");
     }
 
     @Test

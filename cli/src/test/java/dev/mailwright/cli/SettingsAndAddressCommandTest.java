@@ -70,7 +70,8 @@ class SettingsAndAddressCommandTest {
         assertThat(dec.out()).startsWith("valid: type=i (issue) id=1 user=5");
         CliRunner.Result json = CliRunner.run("address", "encode", "--json", "--key-file", keyFile.toString(),
                 "--hostname", "ghe.example.com", "--type", "pull-request", "--id", "7", "--user", "9");
-        assertThat(json.out()).startsWith("{\"type\":\"p\",\"typeName\":\"pull request\",\"id\":7,\"user\":9,\"address\":\"reply+p-7-");
+        assertThat(json.out()).startsWith("{\"ok\":true,\"command\":\"address encode\",\"result\":"
+                + "{\"type\":\"p\",\"typeName\":\"pull-request\",\"id\":7,\"user\":9,\"address\":\"reply+p-7-");
     }
 
     @Test
@@ -78,8 +79,9 @@ class SettingsAndAddressCommandTest {
         CliRunner.Result r = CliRunner.run("address", "decode", "--json", "--key-file", keyFile.toString(), "--hostname",
                 "ghe.tjl2.co.ie", "reply+i-1-1801beb4df676a79250d1e61e54ab763822c207d-5@reply.ghe.tjl2.co.ie");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(r.out()).isEqualToIgnoringNewLines(
-                "{\"result\":\"forged\",\"type\":\"i\",\"typeName\":\"issue\",\"id\":1,\"user\":5}");
+        assertThat(r.out()).startsWith("{\"ok\":false,\"command\":\"address decode\",\"result\":"
+                + "{\"outcome\":\"forged\",\"type\":\"i\",\"typeName\":\"issue\",\"id\":1,\"user\":5},\"problems\":"
+                + "[{\"code\":\"address.forged\",\"message\":\"forged: no key of the key ring signed this address");
     }
 
     @Test

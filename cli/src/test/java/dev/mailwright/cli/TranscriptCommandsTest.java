@@ -67,8 +67,9 @@ class TranscriptCommandsTest {
         Run r = run("test-email", "--settings", settings(closed).toString(), "--to", "admin@example.com", "--json");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(r.out()).startsWith("{\"delivered\":false,\"to\":\"admin@example.com\"")
-                .contains("\"failure\":\"CONNECTION_REFUSED\"", "\"code\":\"smtp.connect.refused\"", "\"transcript\":{\"events\":[");
+        assertThat(r.out()).startsWith("{\"ok\":false,\"command\":\"test-email\",\"result\":"
+                + "{\"delivered\":false,\"to\":\"admin@example.com\"")
+                .contains("\"failure\":\"smtp.connect.refused\"", "\"code\":\"smtp.connect.refused\"", "\"transcript\":{\"events\":[");
         Path saved = dir.resolve("result.json");
         Files.writeString(saved, r.out());
         Run analyzed = run("transcript", "analyze", saved.toString());
@@ -90,10 +91,11 @@ class TranscriptCommandsTest {
         Run text = run("transcript", "analyze", SEED.toString(), "--print");
         assertThat(text.out()).contains("[redacted: AUTH LOGIN password]").doesNotContain("aXRyZWFsbHl3YXM=");
         Path json = dir.resolve("t.json");
-        Files.writeString(json, dev.mailwright.smtp.transcript.Transcript.parse(Files.readString(SEED)).toJson());
+        Files.writeString(json, Json.write(TranscriptJson.data(dev.mailwright.core.smtp.Transcript.parse(Files.readString(SEED)))));
 
         Run r = run("transcript", "analyze", json.toString(), "--json");
-        assertThat(r.out()).startsWith("{\"failure\":\"AUTH_REJECTED\"");
+        assertThat(r.out()).startsWith("{\"ok\":false,\"command\":\"transcript analyze\",\"result\":"
+                + "{\"failure\":\"smtp.auth.rejected\"");
 
         Run missing = run("transcript", "analyze", dir.resolve("nope.log").toString());
         assertThat(missing.exit()).isEqualTo(ExitCodes.ERROR);
@@ -131,7 +133,8 @@ class TranscriptCommandsTest {
         Run r = run("diagnostics", "--json");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("{\"generatedAt\":").contains("\"mailwright-cli\":", "\"settings\":{}");
+        assertThat(r.out()).startsWith("{\"ok\":true,\"command\":\"diagnostics\",\"result\":{\"generatedAt\":")
+                .contains("\"mailwright-cli\":", "\"settings\":{}");
     }
 
     static Map<String, String> unzip(Path zip) throws IOException {

@@ -19,6 +19,12 @@ import java.util.function.Supplier;
  * {@link SettingsLoader}; an instance may hold invalid values so that {@link #validate()} can
  * report every problem at once. Use {@link #requireValid()} before using settings. The password
  * and the token supplier never appear in {@link #toString()}.
+ *
+ * <p>One rule for the getters: a setting that may be unset (the SMTP server, the no-reply address,
+ * the host name, the HELO domain, the credentials, the support contact) is an {@link Optional};
+ * a setting with a default (the port, the security, the authentication method, the timeouts, the
+ * flags) is its value. No getter returns null. On settings that passed {@link #validate()}, the
+ * SMTP server, the no-reply address and the host name are always present.
  */
 public final class EmailSettings {
     /** Default connect timeout. */
@@ -104,9 +110,9 @@ public final class EmailSettings {
         return enabled;
     }
 
-    /** @return the SMTP server's host name or address, or null when not set */
-    public String smtpHost() {
-        return smtpHost;
+    /** @return the SMTP server's host name or address, when set */
+    public Optional<String> smtpHost() {
+        return Optional.ofNullable(smtpHost);
     }
 
     /** @return the SMTP server's port */
@@ -150,9 +156,9 @@ public final class EmailSettings {
         return password == null ? Optional.empty() : Optional.of(() -> password);
     }
 
-    /** @return the no-reply address used in From and To of every notification, or null */
-    public String noReplyAddress() {
-        return noReplyAddress;
+    /** @return the no-reply address used in From and To of every notification, when set */
+    public Optional<String> noReplyAddress() {
+        return Optional.ofNullable(noReplyAddress);
     }
 
     /** @return whether incoming mail addressed to the no-reply address is discarded */
@@ -165,9 +171,9 @@ public final class EmailSettings {
         return Optional.ofNullable(supportContact);
     }
 
-    /** @return the instance host name, or null */
-    public String hostname() {
-        return hostname;
+    /** @return the instance host name, when set */
+    public Optional<String> hostname() {
+        return Optional.ofNullable(hostname);
     }
 
     /**
@@ -242,7 +248,10 @@ public final class EmailSettings {
                 + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + "]";
     }
 
-    /** Builds {@link EmailSettings}; setters are named after the properties. Not thread-safe. */
+    /**
+     * Builds {@link EmailSettings}; setters are named after the properties, each may be called once
+     * and never with null (leave a property unset for its default or absence). Not thread-safe.
+     */
     public static final class Builder {
         private boolean enabled = true;
         private String smtpHost;
@@ -262,109 +271,110 @@ public final class EmailSettings {
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private final List<ValidationProblem> loadProblems = new ArrayList<>();
+        private final BuilderState state = new BuilderState("EmailSettings.Builder");
 
         private Builder() {
         }
 
         /** @param enabled whether email is enabled @return this */
         public Builder enabled(boolean enabled) {
-            this.enabled = enabled;
+            this.enabled = state.set("enabled", enabled);
             return this;
         }
 
         /** @param smtpHost the SMTP server's address @return this */
         public Builder smtpHost(String smtpHost) {
-            this.smtpHost = smtpHost;
+            this.smtpHost = state.set("smtpHost", smtpHost);
             return this;
         }
 
         /** @param port the SMTP server's port @return this */
         public Builder port(int port) {
-            this.port = port;
+            this.port = state.set("port", port);
             return this;
         }
 
-        /** @param heloDomain the name to send with HELO/EHLO, or null for the local host name @return this */
+        /** @param heloDomain the name to send with HELO/EHLO (unset: the local host name) @return this */
         public Builder heloDomain(String heloDomain) {
-            this.heloDomain = heloDomain;
+            this.heloDomain = state.set("heloDomain", heloDomain);
             return this;
         }
 
         /** @param security connection security @return this */
         public Builder security(ConnectionSecurity security) {
-            this.security = Objects.requireNonNull(security, "security");
+            this.security = state.set("security", security);
             return this;
         }
 
         /** @param auth authentication method @return this */
         public Builder auth(AuthMethod auth) {
-            this.auth = Objects.requireNonNull(auth, "auth");
+            this.auth = state.set("auth", auth);
             return this;
         }
 
         /** @param username the user name for authentication @return this */
         public Builder username(String username) {
-            this.username = username;
+            this.username = state.set("username", username);
             return this;
         }
 
         /** @param password the password (or static XOAUTH2 token) @return this */
         public Builder password(Secret password) {
-            this.password = password;
+            this.password = state.set("password", password);
             return this;
         }
 
         /** @param tokenSupplier supplies XOAUTH2 tokens, called once per connection @return this */
         public Builder tokenSupplier(Supplier<Secret> tokenSupplier) {
-            this.tokenSupplier = tokenSupplier;
+            this.tokenSupplier = state.set("tokenSupplier", tokenSupplier);
             return this;
         }
 
         /** @param noReplyAddress the address in From and To of every notification @return this */
         public Builder noReplyAddress(String noReplyAddress) {
-            this.noReplyAddress = noReplyAddress;
+            this.noReplyAddress = state.set("noReplyAddress", noReplyAddress);
             return this;
         }
 
         /** @param discard whether incoming mail to the no-reply address is discarded @return this */
         public Builder discardNoReplyMail(boolean discard) {
-            this.discardNoReplyMail = discard;
+            this.discardNoReplyMail = state.set("discardNoReplyMail", discard);
             return this;
         }
 
-        /** @param supportContact the support contact, or null @return this */
+        /** @param supportContact the support contact @return this */
         public Builder supportContact(SupportContact supportContact) {
-            this.supportContact = supportContact;
+            this.supportContact = state.set("supportContact", supportContact);
             return this;
         }
 
         /** @param hostname the instance host name @return this */
         public Builder hostname(String hostname) {
-            this.hostname = hostname;
+            this.hostname = state.set("hostname", hostname);
             return this;
         }
 
         /** @param enforce whether incoming SMTP must use TLS @return this */
         public Builder enforceTlsForIncoming(boolean enforce) {
-            this.enforceTlsForIncoming = enforce;
+            this.enforceTlsForIncoming = state.set("enforceTlsForIncoming", enforce);
             return this;
         }
 
         /** @param timeout the connect timeout, finite and positive @return this */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
+            this.connectTimeout = state.set("connectTimeout", timeout);
             return this;
         }
 
         /** @param timeout the read timeout, finite and positive @return this */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
+            this.readTimeout = state.set("readTimeout", timeout);
             return this;
         }
 
         /** @param timeout the write timeout, finite and positive @return this */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = Objects.requireNonNull(timeout, "writeTimeout");
+            this.writeTimeout = state.set("writeTimeout", timeout);
             return this;
         }
 

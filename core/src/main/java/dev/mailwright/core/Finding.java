@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One thing a diagnosis found, shared by the transcript analyzer, the DNS checks and the
- * diagnostics report so that all of them print the same way.
+ * diagnostics report; {@link dev.mailwright.core.diagnostics.ReportRenderer} prints every one the
+ * same way.
  *
  * @param severity how much it matters
  * @param code a stable, machine-readable code such as {@code smtp.auth.rejected} or
@@ -47,27 +48,5 @@ public record Finding(Severity severity, String code, String message, String rem
     /** @return a failure with its remedy */
     public static Finding failure(String code, String message, String remedy, String... evidence) {
         return new Finding(Severity.FAILURE, code, message, remedy, List.of(evidence));
-    }
-
-    /**
-     * Renders the finding the way every Mailwright report prints it:
-     * <pre>
-     * [FAILURE] smtp.auth.rejected: the server rejected the credentials (535 5.7.1)
-     *   fix: check the user name and password ...
-     *   evidence: -&gt; "535 5.7.1 ..."
-     * </pre>
-     *
-     * @return a multi-line, human-readable rendering
-     */
-    public String render() {
-        StringBuilder out = new StringBuilder();
-        out.append('[').append(severity).append("] ").append(code).append(": ").append(message);
-        if (!remedy.isEmpty()) {
-            out.append(System.lineSeparator()).append("  fix: ").append(remedy);
-        }
-        for (String line : evidence) {
-            out.append(System.lineSeparator()).append("  evidence: ").append(line);
-        }
-        return out.toString();
     }
 }

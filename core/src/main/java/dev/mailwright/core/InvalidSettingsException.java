@@ -8,7 +8,7 @@ public class InvalidSettingsException extends MailwrightException {
     /** @param result the problems found */
     public InvalidSettingsException(ValidationResult result) {
         super("The email settings have " + result.problems().size() + " problem(s):"
-                + System.lineSeparator() + result.render());
+                + System.lineSeparator() + dev.mailwright.core.diagnostics.ReportRenderer.text(result));
         this.result = result;
     }
 

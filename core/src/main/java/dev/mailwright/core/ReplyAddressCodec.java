@@ -28,7 +28,7 @@ public final class ReplyAddressCodec {
     public static final int TOKEN_HEX_LENGTH = 40;
     private static final int TOKEN_BYTES = TOKEN_HEX_LENGTH / 2;
     private static final int MAX_DIGITS = 18;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     private final String replyDomain;
     private final List<byte[]> keys;
@@ -76,7 +76,7 @@ public final class ReplyAddressCodec {
         StringBuilder out = new StringBuilder(PREFIX.length() + 64 + replyDomain.length());
         out.append(PREFIX).append(target.type().code()).append('-').append(target.id()).append('-');
         for (int i = 0; i < TOKEN_BYTES; i++) {
-            out.append(HEX[(mac[i] >> 4) & 0xf]).append(HEX[mac[i] & 0xf]);
+            out.append(HEX.charAt((mac[i] >> 4) & 0xf)).append(HEX.charAt(mac[i] & 0xf));
         }
         out.append('-').append(target.userId()).append('@').append(replyDomain);
         return out.toString();

@@ -92,7 +92,7 @@ public final class SettingsLoader {
     public static Properties toProperties(EmailSettings settings) {
         Properties p = new Properties();
         put(p, SettingsKey.ENABLED, String.valueOf(settings.enabled()));
-        put(p, SettingsKey.SMTP_HOST, settings.smtpHost());
+        put(p, SettingsKey.SMTP_HOST, settings.smtpHost().orElse(null));
         put(p, SettingsKey.SMTP_PORT, String.valueOf(settings.port()));
         put(p, SettingsKey.SMTP_HELO_DOMAIN, settings.heloDomain().orElse(null));
         put(p, SettingsKey.SMTP_SECURITY, settings.security().key());
@@ -102,11 +102,11 @@ public final class SettingsLoader {
         put(p, SettingsKey.SMTP_CONNECT_TIMEOUT, settings.connectTimeout().toMillis() + "ms");
         put(p, SettingsKey.SMTP_READ_TIMEOUT, settings.readTimeout().toMillis() + "ms");
         put(p, SettingsKey.SMTP_WRITE_TIMEOUT, settings.writeTimeout().toMillis() + "ms");
-        put(p, SettingsKey.NOREPLY_ADDRESS, settings.noReplyAddress());
+        put(p, SettingsKey.NOREPLY_ADDRESS, settings.noReplyAddress().orElse(null));
         put(p, SettingsKey.DISCARD_NOREPLY_MAIL, String.valueOf(settings.discardNoReplyMail()));
         settings.supportContact().ifPresent(c -> put(p,
                 c.kind() == SupportContact.Kind.EMAIL ? SettingsKey.SUPPORT_EMAIL : SettingsKey.SUPPORT_URL, c.value()));
-        put(p, SettingsKey.HOSTNAME, settings.hostname());
+        put(p, SettingsKey.HOSTNAME, settings.hostname().orElse(null));
         put(p, SettingsKey.INBOUND_ENFORCE_TLS, String.valueOf(settings.enforceTlsForIncoming()));
         return p;
     }
@@ -119,6 +119,8 @@ public final class SettingsLoader {
 
     private static EmailSettings apply(Map<SettingsKey, String> values, EmailSettings.Builder b) {
         values.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                // both support keys: a load problem below; the URL is kept, as it always was
+                .filter(e -> !(e.getKey() == SettingsKey.SUPPORT_EMAIL && values.containsKey(SettingsKey.SUPPORT_URL)))
                 .forEach(e -> applyOne(e.getKey(), e.getKey().isSecret() ? e.getValue() : e.getValue().strip(), b));
         if (values.containsKey(SettingsKey.SUPPORT_EMAIL) && values.containsKey(SettingsKey.SUPPORT_URL)) {
             b.loadProblem(new ValidationProblem("support", "support.both",
@@ -127,10 +129,18 @@ public final class SettingsLoader {
         return b.build();
     }
 
+    /** The keys whose empty value means "not set" (the others report an empty value as a problem). */
+    private static final java.util.Set<SettingsKey> TEXT_KEYS = java.util.Set.of(SettingsKey.SMTP_HOST,
+            SettingsKey.SMTP_HELO_DOMAIN, SettingsKey.SMTP_USERNAME, SettingsKey.SMTP_PASSWORD, SettingsKey.NOREPLY_ADDRESS,
+            SettingsKey.SUPPORT_EMAIL, SettingsKey.SUPPORT_URL, SettingsKey.HOSTNAME);
+
     private static void applyOne(SettingsKey key, String v, EmailSettings.Builder b) {
+        if (v.isEmpty() && TEXT_KEYS.contains(key)) {
+            return; // an empty text value leaves the setting unset
+        }
         switch (key) {
             case ENABLED -> bool(key, v, b).ifPresent(b::enabled);
-            case SMTP_HOST -> b.smtpHost(v.isEmpty() ? null : v);
+            case SMTP_HOST -> b.smtpHost(v);
             case SMTP_PORT -> {
                 try {
                     b.port(Integer.parseInt(v));
@@ -139,7 +149,7 @@ public final class SettingsLoader {
                             "'" + EmailAddresses.printable(v) + "' is not a port number; use 1 to 65535, such as 587"));
                 }
             }
-            case SMTP_HELO_DOMAIN -> b.heloDomain(v.isEmpty() ? null : v);
+            case SMTP_HELO_DOMAIN -> b.heloDomain(v);
             case SMTP_SECURITY -> {
                 try {
                     b.security(ConnectionSecurity.fromKey(v));
@@ -154,16 +164,16 @@ public final class SettingsLoader {
                     b.loadProblem(new ValidationProblem(key.path(), "smtp.auth.unknown", e.getMessage()));
                 }
             }
-            case SMTP_USERNAME -> b.username(v.isEmpty() ? null : v);
-            case SMTP_PASSWORD -> b.password(v.isEmpty() ? null : Secret.of(v));
+            case SMTP_USERNAME -> b.username(v);
+            case SMTP_PASSWORD -> b.password(Secret.of(v));
             case SMTP_CONNECT_TIMEOUT -> duration(key, v, b).ifPresent(b::connectTimeout);
             case SMTP_READ_TIMEOUT -> duration(key, v, b).ifPresent(b::readTimeout);
             case SMTP_WRITE_TIMEOUT -> duration(key, v, b).ifPresent(b::writeTimeout);
-            case NOREPLY_ADDRESS -> b.noReplyAddress(v.isEmpty() ? null : v);
+            case NOREPLY_ADDRESS -> b.noReplyAddress(v);
             case DISCARD_NOREPLY_MAIL -> bool(key, v, b).ifPresent(b::discardNoReplyMail);
-            case SUPPORT_EMAIL -> b.supportContact(v.isEmpty() ? null : SupportContact.email(v));
-            case SUPPORT_URL -> b.supportContact(v.isEmpty() ? null : SupportContact.url(v));
-            case HOSTNAME -> b.hostname(v.isEmpty() ? null : v);
+            case SUPPORT_EMAIL -> b.supportContact(SupportContact.email(v));
+            case SUPPORT_URL -> b.supportContact(SupportContact.url(v));
+            case HOSTNAME -> b.hostname(v);
             case INBOUND_ENFORCE_TLS -> bool(key, v, b).ifPresent(b::enforceTlsForIncoming);
             default -> throw new IllegalStateException("unhandled key " + key);
         }

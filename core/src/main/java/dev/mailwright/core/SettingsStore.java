@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private final Path file;
     /** Runs between writing the temporary file and renaming it; tests use it to simulate a failure. */

@@ -23,7 +23,7 @@ final class SettingsValidator {
     }
 
     private static void smtp(EmailSettings s, List<ValidationProblem> out) {
-        String host = s.smtpHost();
+        String host = s.smtpHost().orElse(null);
         if (host == null || host.isBlank()) {
             if (s.enabled()) {
                 out.add(new ValidationProblem("smtp.host", "smtp.host.missing",
@@ -90,7 +90,7 @@ final class SettingsValidator {
     }
 
     private static void noReply(EmailSettings s, List<ValidationProblem> out) {
-        String address = s.noReplyAddress();
+        String address = s.noReplyAddress().orElse(null);
         if (address == null || address.isBlank()) {
             if (s.enabled()) {
                 out.add(new ValidationProblem("noreply-address", "noreply-address.missing",
@@ -132,7 +132,7 @@ final class SettingsValidator {
     }
 
     private static void hostname(EmailSettings s, List<ValidationProblem> out) {
-        String h = s.hostname();
+        String h = s.hostname().orElse(null);
         if (h == null || h.isBlank()) {
             if (s.enabled()) {
                 out.add(new ValidationProblem("hostname", "hostname.missing",

@@ -1,7 +1,6 @@
 package dev.mailwright.core;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Every problem found in settings, all at once.
@@ -17,10 +16,5 @@ public record ValidationResult(List<ValidationProblem> problems) {
     /** @return true when there is no problem */
     public boolean isValid() {
         return problems.isEmpty();
-    }
-
-    /** @return one {@code path: message} line per problem */
-    public String render() {
-        return problems.stream().map(ValidationProblem::toString).collect(Collectors.joining(System.lineSeparator()));
     }
 }

@@ -9,17 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class EmailSettingsTest {
 
+    /** @return valid settings to derive from: each property may be changed once (toBuilder) */
     static EmailSettings.Builder valid() {
+        return withoutPassword().password(Secret.of("s3cret-Passw0rd")).build().toBuilder();
+    }
+
+    /** @return the same settings without a password (a builder never takes null to clear one) */
+    static EmailSettings.Builder withoutPassword() {
         return EmailSettings.builder()
                 .smtpHost("smtp.example.com")
                 .port(587)
                 .heloDomain("ghe.example.com")
                 .auth(AuthMethod.LOGIN)
                 .username("notifications@example.com")
-                .password(Secret.of("s3cret-Passw0rd"))
                 .noReplyAddress("noreply@ghe.example.com")
                 .supportContact(SupportContact.url("https://support.example.com"))
-                .hostname("ghe.example.com");
+                .hostname("ghe.example.com")
+                .build().toBuilder();
     }
 
     @Test
@@ -84,12 +90,12 @@ class EmailSettingsTest {
 
     @Test
     void xoauth2_overUnencryptedConnection_isRefused() {
-        EmailSettings s = valid().auth(AuthMethod.XOAUTH2).password(null).security(ConnectionSecurity.STARTTLS)
+        EmailSettings s = withoutPassword().auth(AuthMethod.XOAUTH2).security(ConnectionSecurity.STARTTLS)
                 .tokenSupplier(() -> Secret.of("token")).build();
         assertThat(s.validate().problems()).extracting(ValidationProblem::code).containsExactly("smtp.auth.xoauth2-unencrypted");
-        EmailSettings noToken = valid().auth(AuthMethod.XOAUTH2).password(null).build();
+        EmailSettings noToken = withoutPassword().auth(AuthMethod.XOAUTH2).build();
         assertThat(noToken.validate().problems()).extracting(ValidationProblem::code).containsExactly("smtp.token.missing");
-        EmailSettings ok = valid().auth(AuthMethod.XOAUTH2).password(null).tokenSupplier(() -> Secret.of("t")).build();
+        EmailSettings ok = withoutPassword().auth(AuthMethod.XOAUTH2).tokenSupplier(() -> Secret.of("t")).build();
         assertThat(ok.validate().isValid()).isTrue();
         assertThat(ok.tokenSupplier().orElseThrow().get().reveal()).isEqualTo("t");
     }

@@ -3,7 +3,6 @@ package dev.mailwright.dns;
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Severity;
-import dev.mailwright.dns.internal.ReportJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,31 +54,6 @@ public record DnsReport(String hostname, Instant checkedAt, Duration elapsed, Li
             counts.put(s, findings.stream().filter(f -> f.severity() == s).count());
         }
         return counts;
-    }
-
-    /** @return the report for people: a summary line, every finding, then the records to create */
-    public String render() {
-        String nl = System.lineSeparator();
-        StringBuilder out = new StringBuilder();
-        Map<Severity, Long> c = counts();
-        out.append("DNS and port checks for ").append(hostname).append(": ").append(c.get(Severity.FAILURE))
-                .append(" failed, ").append(c.get(Severity.WARNING)).append(" warnings, ").append(c.get(Severity.PASS))
-                .append(" passed (").append(elapsed.toMillis()).append(" ms)").append(nl);
-        for (Finding f : findings) {
-            out.append(f.render()).append(nl);
-        }
-        if (!recordsToCreate.isEmpty()) {
-            out.append(nl).append("Records to create (zone-file lines):").append(nl);
-            for (ZoneRecord r : recordsToCreate) {
-                out.append(r.zoneLine()).append(nl);
-            }
-        }
-        return out.toString();
-    }
-
-    /** @return the report as one JSON object (hostname, checkedAt, elapsedMillis, failed, findings, recordsToCreate) */
-    public String toJson() {
-        return ReportJson.write(this);
     }
 
     /** @return the report as the {@code dns} section of the diagnostics report */

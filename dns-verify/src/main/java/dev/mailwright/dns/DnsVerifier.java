@@ -1,5 +1,6 @@
 package dev.mailwright.dns;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailAddresses;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.HostNames;
@@ -36,7 +37,7 @@ import java.util.Objects;
  *         .smtpServer("smtp.example.com")
  *         .build()
  *         .verify();
- * System.out.print(report.render());
+ * System.out.print(ReportRenderer.text(report.toSection()));
  * }</pre>
  *
  * <p>Immutable and thread-safe. Queries run in parallel; a dead resolver or a silent port makes
@@ -111,6 +112,8 @@ public final class DnsVerifier {
         private PortProbe probe;
         private Clock clock = Clock.systemUTC();
 
+        private final BuilderState state = new BuilderState("DnsVerifier.Builder");
+
         private Builder() {
         }
 
@@ -122,13 +125,9 @@ public final class DnsVerifier {
          */
         public Builder settings(EmailSettings settings) {
             Objects.requireNonNull(settings, "settings");
-            hostname(settings.hostname());
-            if (settings.noReplyAddress() != null) {
-                noReplyAddress(settings.noReplyAddress());
-            }
-            if (settings.smtpHost() != null) {
-                smtpServer(settings.smtpHost());
-            }
+            hostname(settings.hostname().orElse(null));
+            settings.noReplyAddress().ifPresent(this::noReplyAddress);
+            settings.smtpHost().ifPresent(this::smtpServer);
             return this;
         }
 
@@ -140,7 +139,7 @@ public final class DnsVerifier {
             if (hostname == null) {
                 throw new IllegalArgumentException("the instance host name is not set: give it, such as ghe.example.com");
             }
-            this.hostname = HostNames.normalize(hostname);
+            this.hostname = state.set("hostname", HostNames.normalize(hostname));
             return this;
         }
 
@@ -150,7 +149,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder instanceAddresses(List<InetAddress> addresses) {
-            this.addresses = List.copyOf(addresses);
+            this.addresses = state.set("instanceAddresses", List.copyOf(addresses));
             return this;
         }
 
@@ -172,7 +171,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder noReplyAddress(String noReplyAddress) {
-            this.noReplyAddress = EmailAddresses.require(noReplyAddress, "no-reply address");
+            this.noReplyAddress = state.set("noReplyAddress", EmailAddresses.require(noReplyAddress, "no-reply address"));
             return this;
         }
 
@@ -182,7 +181,7 @@ public final class DnsVerifier {
          */
         public Builder smtpServer(String smtpServer) {
             Objects.requireNonNull(smtpServer, "smtpServer");
-            this.smtpServer = isIpLiteral(smtpServer) ? smtpServer.strip() : HostNames.normalize(smtpServer);
+            this.smtpServer = state.set("smtpServer", isIpLiteral(smtpServer) ? smtpServer.strip() : HostNames.normalize(smtpServer));
             return this;
         }
 
@@ -199,7 +198,7 @@ public final class DnsVerifier {
                 }
                 list.add(s.toLowerCase(Locale.ROOT));
             }
-            this.dkimSelectors = List.copyOf(list);
+            this.dkimSelectors = state.set("dkimSelectors", List.copyOf(list));
             return this;
         }
 
@@ -210,6 +209,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder probePorts(int... ports) {
+            state.set("probePorts", java.util.Arrays.toString(ports));
             this.ports.clear();
             for (int p : ports) {
                 probePort(p, TlsMode.forPort(p));
@@ -239,7 +239,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder probeHost(String probeHost) {
-            this.probeHost = Objects.requireNonNull(probeHost, "probeHost").strip();
+            this.probeHost = state.set("probeHost", probeHost).strip();
             return this;
         }
 
@@ -248,7 +248,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder resolver(ResolverSettings resolver) {
-            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            this.resolver = state.set("resolver", resolver);
             return this;
         }
 
@@ -257,7 +257,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder portProbe(PortProbe probe) {
-            this.probe = Objects.requireNonNull(probe, "probe");
+            this.probe = state.set("portProbe", probe);
             return this;
         }
 
@@ -266,7 +266,7 @@ public final class DnsVerifier {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.mailwright.dns;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.dns.internal.SmtpProber;
 import java.security.GeneralSecurityException;
@@ -18,7 +19,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <pre>{@code
  * ProbeResult r = PortProbe.builder().timeout(Duration.ofSeconds(5)).build()
  *         .probe("192.0.2.10", 25, "reply.ghe.example.com");
- * r.findings().forEach(f -> System.out.println(f.render()));
+ * r.findings().forEach(f -> System.out.println(ReportRenderer.text(f)));
  * }</pre>
  *
  * <p>Immutable and thread-safe. Each network step is bounded by the timeout.
@@ -102,6 +103,8 @@ public final class PortProbe {
         private X509ExtendedTrustManager trustManager;
         private String heloName = "localhost";
 
+        private final BuilderState state = new BuilderState("PortProbe.Builder");
+
         private Builder() {
         }
 
@@ -114,7 +117,7 @@ public final class PortProbe {
             if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new IllegalArgumentException("probe timeout " + timeout + " is out of range: use 1 ms to 5 minutes");
             }
-            this.timeout = timeout;
+            this.timeout = state.set("timeout", timeout);
             return this;
         }
 
@@ -123,6 +126,7 @@ public final class PortProbe {
          * @return this builder
          */
         public Builder trustStore(KeyStore trustStore) {
+            state.set("trust", "trustStore " + trustStore);
             this.trustManager = trustManagerOf(trustStore);
             return this;
         }
@@ -133,7 +137,8 @@ public final class PortProbe {
          * @return this builder
          */
         public Builder trustManager(X509ExtendedTrustManager trustManager) {
-            this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            state.set("trust", trustManager);
+            this.trustManager = trustManager;
             return this;
         }
 
@@ -142,7 +147,7 @@ public final class PortProbe {
          * @return this builder
          */
         public Builder heloName(String heloName) {
-            this.heloName = HostNames.normalize(heloName);
+            this.heloName = state.set("heloName", HostNames.normalize(heloName));
             return this;
         }
 

@@ -1,14 +1,18 @@
 package dev.mailwright.dns;
 
 import dev.mailwright.core.Finding;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.Transcript;
 import dev.mailwright.dns.internal.ProbeFindings;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link PortProbe} found on one SMTP port: either nothing answered ({@link Unreachable}) or
- * a server answered ({@link Answered}), with the SMTP conversation as a transcript in the format
- * of the seed ({@code -> "220 ...\r\n"} received, {@code <- "EHLO ...\r\n"} sent).
+ * What {@link PortProbe} found on one SMTP port: either nothing answered ({@link Unreachable},
+ * with the {@link FailureClass} a send would get for the same failure) or a server answered
+ * ({@link Answered}), with the SMTP conversation as the same {@link Transcript} a send records
+ * (its {@link Transcript#toText()} is the seed's format: {@code -> "220 ...\r\n"} received,
+ * {@code <- "EHLO ...\r\n"} sent).
  */
 public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult.Answered {
 
@@ -21,8 +25,8 @@ public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult
     /** @return the name the certificate must be valid for */
     String expectedName();
 
-    /** @return the conversation, one line per event */
-    List<String> transcript();
+    /** @return the conversation */
+    Transcript transcript();
 
     /**
      * Findings for an inbound port (25): a missing STARTTLS or a bad certificate is a warning,
@@ -43,39 +47,27 @@ public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult
         return ProbeFindings.of(this, tlsRequired);
     }
 
-    /** Why nothing usable answered. */
-    enum Reason {
-        /** The connection was refused (nothing listens, or a firewall rejects). */
-        REFUSED,
-        /** The connection attempt timed out (a firewall or security group drops the packets). */
-        TIMED_OUT,
-        /** The connection opened but no greeting came within the timeout. */
-        SILENT,
-        /** The host name does not resolve. */
-        UNKNOWN_HOST,
-        /** Another network error (reset, unreachable network). */
-        NETWORK_ERROR
-    }
-
     /**
      * Nothing usable answered.
      *
      * @param host the probed host
      * @param port the probed port
      * @param expectedName the name the certificate must be valid for
-     * @param reason why
+     * @param failure why, as the failure vocabulary of a send names it: {@code CONNECTION_REFUSED},
+     *     {@code CONNECT_TIMEOUT}, {@code BANNER_TIMEOUT} (connected, no greeting), {@code UNKNOWN_HOST},
+     *     {@code SERVER_CLOSED_EARLY} or {@code UNKNOWN}
      * @param detail the underlying error, in words
-     * @param transcript the conversation so far
+     * @param transcript the conversation so far, the error included
      */
-    record Unreachable(String host, int port, String expectedName, Reason reason, String detail, List<String> transcript)
+    record Unreachable(String host, int port, String expectedName, FailureClass failure, String detail, Transcript transcript)
             implements ProbeResult {
         /** Validates. */
         public Unreachable {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(expectedName, "expectedName");
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(failure, "failure");
             detail = detail == null ? "" : detail;
-            transcript = List.copyOf(transcript);
+            Objects.requireNonNull(transcript, "transcript");
         }
     }
 
@@ -94,7 +86,7 @@ public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult
      * @param transcript the conversation
      */
     record Answered(String host, int port, String expectedName, TlsMode mode, String greeting, int greetingCode,
-            boolean startTlsOffered, Tls tls, List<String> transcript) implements ProbeResult {
+            boolean startTlsOffered, Tls tls, Transcript transcript) implements ProbeResult {
         /** Validates. */
         public Answered {
             Objects.requireNonNull(host, "host");
@@ -102,7 +94,7 @@ public sealed interface ProbeResult permits ProbeResult.Unreachable, ProbeResult
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(tls, "tls");
             greeting = greeting == null ? "" : greeting;
-            transcript = List.copyOf(transcript);
+            Objects.requireNonNull(transcript, "transcript");
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Severity;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.Transcript;
 import dev.mailwright.core.testing.Peers;
 import dev.mailwright.dns.testing.SilentServers;
 import dev.mailwright.dns.testing.SmtpSink;
@@ -32,8 +34,8 @@ class PortProbeTest {
             assertThat(a.greetingCode()).isEqualTo(220);
             assertThat(a.startTlsOffered()).isFalse();
             assertThat(a.tls()).isInstanceOf(ProbeResult.NotStarted.class);
-            assertThat(a.transcript()).contains("Connection opened: 127.0.0.1:" + port, "<- \"EHLO probe.example.test\\r\\n\"");
-            assertThat(a.transcript()).anyMatch(l -> l.startsWith("-> \"220 "));
+            assertThat(lines(a.transcript())).contains("Connection opened: 127.0.0.1:" + port, "<- \"EHLO probe.example.test\\r\\n\"");
+            assertThat(lines(a.transcript())).anyMatch(l -> l.startsWith("-> \"220 "));
             List<Finding> f = r.findings();
             assertThat(f).extracting(Finding::severity).containsExactly(Severity.PASS, Severity.WARNING);
             assertThat(f.get(1).code()).isEqualTo("dns.port." + port + ".starttls.missing");
@@ -47,7 +49,7 @@ class PortProbeTest {
         int port = Peers.freePort();
         ProbeResult r = probe.probe("127.0.0.1", port, "reply.example.test");
         assertThat(r).isInstanceOf(ProbeResult.Unreachable.class);
-        assertThat(((ProbeResult.Unreachable) r).reason()).isEqualTo(ProbeResult.Reason.REFUSED);
+        assertThat(((ProbeResult.Unreachable) r).failure()).isEqualTo(FailureClass.CONNECTION_REFUSED);
         Finding f = r.findings().get(0);
         assertThat(f.severity()).isEqualTo(Severity.FAILURE);
         assertThat(f.message()).contains("refused");
@@ -60,7 +62,7 @@ class PortProbeTest {
         try (ServerSocket silent = SilentServers.silentPort()) {
             ProbeResult r = probe.probe("127.0.0.1", silent.getLocalPort(), "reply.example.test");
             assertThat(r).isInstanceOf(ProbeResult.Unreachable.class);
-            assertThat(((ProbeResult.Unreachable) r).reason()).isEqualTo(ProbeResult.Reason.SILENT);
+            assertThat(((ProbeResult.Unreachable) r).failure()).isEqualTo(FailureClass.BANNER_TIMEOUT);
             Finding f = r.findings().get(0);
             assertThat(f.severity()).isEqualTo(Severity.FAILURE);
             assertThat(f.message()).contains("sent no greeting");
@@ -76,8 +78,8 @@ class PortProbeTest {
             assertThat(a.startTlsOffered()).isTrue();
             assertThat(a.tls()).isInstanceOf(ProbeResult.Verified.class);
             assertThat(((ProbeResult.Verified) a.tls()).certificateNames()).containsExactly("reply.example.test");
-            assertThat(a.transcript()).contains("<- \"STARTTLS\\r\\n\"", "-> \"220 2.0.0 Ready to start TLS\\r\\n\"");
-            assertThat(a.transcript()).anyMatch(l -> l.startsWith("TLS connection started"));
+            assertThat(lines(a.transcript())).contains("<- \"STARTTLS\\r\\n\"", "-> \"220 2.0.0 Ready to start TLS\\r\\n\"");
+            assertThat(lines(a.transcript())).anyMatch(l -> l.startsWith("TLS connection started"));
             assertThat(r.findings()).extracting(Finding::severity).containsOnly(Severity.PASS);
         }
     }
@@ -131,5 +133,10 @@ class PortProbeTest {
                 .hasMessageContaining("70000");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe.probe("127.0.0.1", 25, "not a name"))
                 .hasMessageContaining("not a name");
+    }
+
+    /** The transcript's lines, as its text form has them. */
+    private static List<String> lines(Transcript t) {
+        return List.of(t.toText().split("\n"));
     }
 }

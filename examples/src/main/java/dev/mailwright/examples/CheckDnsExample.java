@@ -1,5 +1,6 @@
 package dev.mailwright.examples;
 
+import dev.mailwright.core.diagnostics.ReportRenderer;
 import dev.mailwright.dns.DnsReport;
 import dev.mailwright.dns.DnsVerifier;
 import dev.mailwright.dns.ResolverSettings;
@@ -30,7 +31,7 @@ public final class CheckDnsExample {
                 .probePorts(smtpPort)
                 .build();
         DnsReport report = verifier.verify();
-        System.out.print(report.render());    // pass / warning / failure, found, expected, remedy, records to create
+        System.out.print(ReportRenderer.text(report.toSection()));    // pass / warning / failure, found, expected, remedy, records to create
         return report;
     }
 

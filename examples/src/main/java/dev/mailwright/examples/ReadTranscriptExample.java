@@ -1,8 +1,9 @@
 package dev.mailwright.examples;
 
 import dev.mailwright.core.Finding;
+import dev.mailwright.core.diagnostics.ReportRenderer;
+import dev.mailwright.core.smtp.Transcript;
 import dev.mailwright.smtp.transcript.Diagnosis;
-import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public final class ReadTranscriptExample {
     }
 
     /**
-     * @param file a transcript in the seed's format or Mailwright's JSON
+     * @param file a transcript in the seed's format or Mailwright's text
      * @return the diagnosis
      * @throws IOException when the file cannot be read
      */
@@ -27,7 +28,7 @@ public final class ReadTranscriptExample {
         Transcript transcript = Transcript.parse(Files.readString(file));
         Diagnosis diagnosis = TranscriptAnalyzer.standard().analyze(transcript);
         for (Finding finding : diagnosis.findings()) {
-            System.out.println(finding.render());
+            System.out.println(ReportRenderer.text(finding));
         }
         return diagnosis;
     }

@@ -37,7 +37,7 @@ public final class SendNotificationExample {
                 .recipient(new Recipient("mona@example.com", 5, "mona"))
                 .title("Email replies keep their first line")
                 .textBody("@mona the fix is merged; can you confirm?")
-                .threadUrl(URI.create("https://" + settings.hostname() + "/octo/hello/issues/42"))
+                .threadUrl(URI.create("https://" + settings.hostname().orElseThrow() + "/octo/hello/issues/42"))
                 .build();
         // "smtp://" takes host, port, security and credentials from the settings; a pool of
         // connections is kept open until close().

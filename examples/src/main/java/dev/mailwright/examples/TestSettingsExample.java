@@ -3,6 +3,7 @@ package dev.mailwright.examples;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.SettingsLoader;
 import dev.mailwright.core.SettingsStore;
+import dev.mailwright.core.diagnostics.ReportRenderer;
 import dev.mailwright.smtp.testmail.EmailSettingsTester;
 import dev.mailwright.smtp.testmail.TestEmailResult;
 import dev.mailwright.smtp.testmail.TestedSettingsSaver;
@@ -28,7 +29,9 @@ public final class TestSettingsExample {
         TestedSettingsSaver saver = new TestedSettingsSaver(new SettingsStore(storeFile), EmailSettingsTester.builder().build());
         TestedSettingsSaver.Outcome outcome = saver.testAndSave(settings, to);
         TestEmailResult result = outcome.test();
-        System.out.println(result.render());              // outcome, findings with fixes, redacted transcript
+        System.out.println(result.delivered() ? "Delivered" : "Not delivered: " + result.failure().orElseThrow().description());
+        System.out.print(ReportRenderer.text(result.findings()));   // findings with fixes
+        System.out.print(result.transcript().toText());             // the redacted SMTP conversation
         System.out.println(outcome.saved() ? "Settings saved to " + storeFile : "Settings NOT saved: fix them and test again");
         return outcome;
     }

@@ -266,7 +266,7 @@ public final class InboundPipeline implements AutoCloseable {
         private RejectionNotifier notifier = RejectionNotifier.NONE;
         private Function<ReplyTarget, String> sentNotificationText = t -> null;
         private Clock clock = Clock.systemUTC();
-        private long maxMessageBytes = 25L * 1024 * 1024;
+        private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
         private int maxParts = 100;
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMinutes(1);
@@ -283,8 +283,8 @@ public final class InboundPipeline implements AutoCloseable {
          */
         public Builder settings(EmailSettings settings) {
             Objects.requireNonNull(settings, "settings");
-            this.hostname = settings.hostname();
-            this.noReplyAddress = settings.noReplyAddress();
+            this.hostname = settings.hostname().orElse(null);
+            this.noReplyAddress = settings.noReplyAddress().orElse(null);
             this.discardNoReplyMail = settings.discardNoReplyMail();
             return this;
         }

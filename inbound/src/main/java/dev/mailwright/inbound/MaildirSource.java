@@ -265,7 +265,7 @@ public final class MaildirSource implements MailSource {
     public static final class Builder {
         private final Path maildir;
         private Path filed;
-        private long maxMessageBytes = 25L * 1024 * 1024;
+        private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
         private Clock clock = Clock.systemUTC();
 
         private Builder(Path maildir) {

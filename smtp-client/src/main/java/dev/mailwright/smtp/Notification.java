@@ -1,5 +1,6 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.BuilderState;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +69,23 @@ public record Notification(ThreadRef thread, String eventId, Reason reason, Acto
         return new Builder();
     }
 
-    /** Builds a {@link Notification}; not thread-safe. */
+    /** @return a builder holding this notification's values, each of which may be changed once */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.thread = thread;
+        b.eventId = eventId;
+        b.reason = reason;
+        b.actor = actor;
+        b.recipient = recipient;
+        b.title = title;
+        b.textBody = textBody;
+        b.htmlBody = htmlBody;
+        b.threadUrl = threadUrl;
+        b.unsubscribeUrl = unsubscribeUrl;
+        return b;
+    }
+
+    /** Builds a {@link Notification}; each setter may be called once, never with null. Not thread-safe. */
     public static final class Builder {
         private ThreadRef thread;
         private String eventId;
@@ -81,66 +98,68 @@ public record Notification(ThreadRef thread, String eventId, Reason reason, Acto
         private URI threadUrl;
         private URI unsubscribeUrl;
 
+        private final BuilderState state = new BuilderState("Notification.Builder");
+
         private Builder() {
         }
 
         /** @param thread the conversation @return this */
         public Builder thread(ThreadRef thread) {
-            this.thread = thread;
+            this.thread = state.set("thread", thread);
             return this;
         }
 
         /** @param eventId the event or comment id, null for the thread's first message @return this */
         public Builder eventId(String eventId) {
-            this.eventId = eventId;
+            this.eventId = state.set("eventId", eventId);
             return this;
         }
 
         /** @param reason why the recipient gets it @return this */
         public Builder reason(Reason reason) {
-            this.reason = reason;
+            this.reason = state.set("reason", reason);
             return this;
         }
 
         /** @param actor who caused it @return this */
         public Builder actor(Actor actor) {
-            this.actor = actor;
+            this.actor = state.set("actor", actor);
             return this;
         }
 
         /** @param recipient who gets it @return this */
         public Builder recipient(Recipient recipient) {
-            this.recipient = recipient;
+            this.recipient = state.set("recipient", recipient);
             return this;
         }
 
         /** @param title the thread's title @return this */
         public Builder title(String title) {
-            this.title = title;
+            this.title = state.set("title", title);
             return this;
         }
 
         /** @param textBody the plain-text body @return this */
         public Builder textBody(String textBody) {
-            this.textBody = textBody;
+            this.textBody = state.set("textBody", textBody);
             return this;
         }
 
         /** @param htmlBody the HTML body, or null @return this */
         public Builder htmlBody(String htmlBody) {
-            this.htmlBody = htmlBody;
+            this.htmlBody = state.set("htmlBody", htmlBody);
             return this;
         }
 
         /** @param threadUrl the web link of the thread @return this */
         public Builder threadUrl(URI threadUrl) {
-            this.threadUrl = threadUrl;
+            this.threadUrl = state.set("threadUrl", threadUrl);
             return this;
         }
 
         /** @param unsubscribeUrl the https one-click unsubscribe link, or null @return this */
         public Builder unsubscribeUrl(URI unsubscribeUrl) {
-            this.unsubscribeUrl = unsubscribeUrl;
+            this.unsubscribeUrl = state.set("unsubscribeUrl", unsubscribeUrl);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailAddresses;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.HostNames;
@@ -115,24 +116,26 @@ public final class NotificationMailer implements AutoCloseable {
         private String siteName;
         private NotificationTemplate template = NotificationTemplate.standard();
 
+        private final BuilderState state = new BuilderState("NotificationMailer.Builder");
+
         private Builder() {
         }
 
         /** @param settings the email settings: no-reply address and host name are required @return this */
         public Builder settings(EmailSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = state.set("settings", settings);
             return this;
         }
 
         /** @param keyRing signs the reply addresses @return this */
         public Builder keyRing(KeyRing keyRing) {
-            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            this.keyRing = state.set("keyRing", keyRing);
             return this;
         }
 
         /** @param transport delivers the messages; the mailer closes it @return this */
         public Builder transport(MailTransport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
+            this.transport = state.set("transport", transport);
             return this;
         }
 
@@ -142,19 +145,19 @@ public final class NotificationMailer implements AutoCloseable {
          * @return this
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 
         /** @param boundaries supplies MIME boundaries (inject a fixed one for golden files) @return this */
         public Builder boundaries(Supplier<String> boundaries) {
-            this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
+            this.boundaries = state.set("boundaries", boundaries);
             return this;
         }
 
         /** @param retry how transient failures are retried @return this */
         public Builder retry(RetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
+            this.retry = state.set("retry", retry);
             return this;
         }
 
@@ -164,7 +167,7 @@ public final class NotificationMailer implements AutoCloseable {
             if (deadline.isNegative() || deadline.isZero()) {
                 throw new IllegalArgumentException("deadline must be positive, was " + deadline);
             }
-            this.deadline = deadline;
+            this.deadline = state.set("deadline", deadline);
             return this;
         }
 
@@ -175,25 +178,25 @@ public final class NotificationMailer implements AutoCloseable {
                 throw new IllegalArgumentException("header prefix '" + EmailAddresses.printable(headerPrefix)
                         + "' must be letters, digits and hyphens ending with '-', such as X-Mailwright-");
             }
-            this.headerPrefix = headerPrefix;
+            this.headerPrefix = state.set("headerPrefix", headerPrefix);
             return this;
         }
 
         /** @param webBase the instance's web root for List-Archive; default {@code https://<hostname>/} @return this */
         public Builder webBase(URI webBase) {
-            this.webBase = Objects.requireNonNull(webBase, "webBase");
+            this.webBase = state.set("webBase", webBase);
             return this;
         }
 
         /** @param siteName the name in "view it on ..."; default the host name @return this */
         public Builder siteName(String siteName) {
-            this.siteName = Texts.headerSafe(siteName, "site name");
+            this.siteName = state.set("siteName", Texts.headerSafe(siteName, "site name"));
             return this;
         }
 
         /** @param template renders the bodies; default {@link NotificationTemplate#standard()} @return this */
         public Builder template(NotificationTemplate template) {
-            this.template = Objects.requireNonNull(template, "template");
+            this.template = state.set("template", template);
             return this;
         }
 
@@ -205,9 +208,9 @@ public final class NotificationMailer implements AutoCloseable {
             require(settings != null, "settings(...) is required");
             require(keyRing != null, "keyRing(...) is required: the reply addresses are signed with it");
             require(transport != null, "transport(...) is required, such as MailTransports.open(\"smtp://\", settings)");
-            require(settings.hostname() != null, "the settings have no host name; set mailwright.hostname");
-            String noReply = EmailAddresses.require(settings.noReplyAddress(), "no-reply address");
-            String host = HostNames.normalize(settings.hostname());
+            require(settings.hostname().isPresent(), "the settings have no host name; set mailwright.hostname");
+            String noReply = EmailAddresses.require(settings.noReplyAddress().orElse(null), "no-reply address");
+            String host = HostNames.normalize(settings.hostname().orElseThrow());
             URI base = webBase != null ? webBase : URI.create("https://" + host + "/");
             if (!base.toString().endsWith("/")) {
                 base = URI.create(base + "/");

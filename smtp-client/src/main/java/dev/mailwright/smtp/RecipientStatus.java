@@ -1,6 +1,7 @@
 package dev.mailwright.smtp;
 
 import dev.mailwright.core.EmailAddresses;
+import dev.mailwright.core.smtp.SmtpReply;
 import java.util.Objects;
 
 /**

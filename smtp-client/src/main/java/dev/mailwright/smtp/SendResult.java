@@ -1,5 +1,8 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpReply;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,22 +59,33 @@ public sealed interface SendResult {
      * The message was not accepted for any recipient.
      *
      * @param messageId the Message-ID
-     * @param category why, for a program to act on
+     * @param failure why, in the vocabulary the test email and the transcript analyzer share
+     *     (its {@link FailureClass#category() category} is what a program acts on)
      * @param reply the server's reply that refused it, or null when the failure was not a reply
      *     (refused connection, timeout, certificate)
      * @param detail what happened, in one line, never a secret
      * @param recipients each recipient known so far
      * @param attempts attempts made
      */
-    record Failed(String messageId, FailureCategory category, SmtpReply reply, String detail,
+    record Failed(String messageId, FailureClass failure, SmtpReply reply, String detail,
             List<RecipientStatus> recipients, int attempts) implements SendResult {
         /** Validates and copies. */
         public Failed {
             Objects.requireNonNull(messageId, "messageId");
-            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(failure, "failure");
             Objects.requireNonNull(detail, "detail");
             recipients = List.copyOf(recipients);
             requirePositive(attempts);
+        }
+
+        /** @return the failure's category, for a program to act on; {@code failure().category()} */
+        public FailureCategory category() {
+            return failure.category();
+        }
+
+        /** @return what to do about it; {@code failure().remedy()} */
+        public String remedy() {
+            return failure.remedy();
         }
 
         /** @return the refusing reply, when there was one */
@@ -81,7 +95,7 @@ public sealed interface SendResult {
 
         /** @return a copy with another attempt count */
         public Failed withAttempts(int n) {
-            return new Failed(messageId, category, reply, detail, recipients, n);
+            return new Failed(messageId, failure, reply, detail, recipients, n);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.InvalidSettingsException;
 import dev.mailwright.core.ValidationProblem;
@@ -54,7 +55,7 @@ public final class SmtpTransport implements MailTransport {
 
     @Override
     public String describe() {
-        return AngusSessionProperties.protocol(settings) + "://" + settings.smtpHost() + ":" + settings.port()
+        return AngusSessionProperties.protocol(settings) + "://" + settings.smtpHost().orElse("(no host)") + ":" + settings.port()
                 + " (" + settings.security().key() + ", auth " + settings.auth().key() + ")";
     }
 
@@ -86,18 +87,20 @@ public final class SmtpTransport implements MailTransport {
         private Duration closeTimeout = Duration.ofSeconds(10);
         private boolean plaintextAuth;
 
+        private final BuilderState state = new BuilderState("SmtpTransport.Builder");
+
         private Builder() {
         }
 
         /** @param settings server, port, HELO name, security, authentication and timeouts @return this */
         public Builder settings(EmailSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = state.set("settings", settings);
             return this;
         }
 
         /** @param trust certificates to trust instead of the JVM's defaults @return this */
         public Builder trustedCertificates(TrustedCertificates trust) {
-            this.trust = Objects.requireNonNull(trust, "trust");
+            this.trust = state.set("trustedCertificates", trust);
             return this;
         }
 
@@ -115,6 +118,7 @@ public final class SmtpTransport implements MailTransport {
             properties.forEach((k, v) -> {
                 Objects.requireNonNull(k, "property name");
                 Objects.requireNonNull(v, () -> "value of " + k);
+                state.set("sessionProperty " + k, v);
             });
             sessionProperties.putAll(properties);
             return this;
@@ -122,37 +126,37 @@ public final class SmtpTransport implements MailTransport {
 
         /** @param max connections at most, 1 to 256 @return this */
         public Builder maxConnections(int max) {
-            this.maxConnections = range(max, 1, 256, "maxConnections");
+            this.maxConnections = state.set("maxConnections", range(max, 1, 256, "maxConnections"));
             return this;
         }
 
         /** @param max messages per connection before it is replaced, at least 1 @return this */
         public Builder maxMessagesPerConnection(int max) {
-            this.maxMessagesPerConnection = range(max, 1, Integer.MAX_VALUE, "maxMessagesPerConnection");
+            this.maxMessagesPerConnection = state.set("maxMessagesPerConnection", range(max, 1, Integer.MAX_VALUE, "maxMessagesPerConnection"));
             return this;
         }
 
         /** @param timeout an idle connection older than this is closed @return this */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
+            this.idleTimeout = state.set("idleTimeout", positive(timeout, "idleTimeout"));
             return this;
         }
 
         /** @param after an idle connection older than this is checked with NOOP before reuse @return this */
         public Builder staleCheckAfter(Duration after) {
-            this.staleCheckAfter = Objects.requireNonNull(after, "staleCheckAfter");
+            this.staleCheckAfter = state.set("staleCheckAfter", after);
             return this;
         }
 
         /** @param wait the longest wait for a free connection (also bounded by each message's deadline) @return this */
         public Builder connectionWait(Duration wait) {
-            this.connectionWait = positive(wait, "connectionWait");
+            this.connectionWait = state.set("connectionWait", positive(wait, "connectionWait"));
             return this;
         }
 
         /** @param timeout how long close() waits for sends in progress @return this */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = positive(timeout, "closeTimeout");
+            this.closeTimeout = state.set("closeTimeout", positive(timeout, "closeTimeout"));
             return this;
         }
 
@@ -164,7 +168,7 @@ public final class SmtpTransport implements MailTransport {
          * @return this
          */
         public Builder dangerouslyAllowPlaintextAuthentication() {
-            this.plaintextAuth = true;
+            this.plaintextAuth = state.set("dangerouslyAllowPlaintextAuthentication", true);
             return this;
         }
 

@@ -16,7 +16,8 @@ class AngusSessionPropertiesTest {
     private static EmailSettings.Builder base() {
         return EmailSettings.builder().smtpHost("smtp.example.com").port(587).heloDomain("ghe.example.com")
                 .noReplyAddress("noreply@ghe.example.com").hostname("ghe.example.com")
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(20)).writeTimeout(Duration.ofSeconds(25));
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(20)).writeTimeout(Duration.ofSeconds(25))
+                .build().toBuilder();
     }
 
     @Test

@@ -35,44 +35,78 @@ final class Fixtures {
     }
 
     static NotificationMailer.Builder mailer(dev.mailwright.smtp.spi.MailTransport transport) {
-        return NotificationMailer.builder().settings(settings()).keyRing(keys()).transport(transport).clock(CLOCK)
+        return mailer(transport, settings());
+    }
+
+    static NotificationMailer.Builder mailer(dev.mailwright.smtp.spi.MailTransport transport, EmailSettings settings) {
+        return NotificationMailer.builder().settings(settings).keyRing(keys()).transport(transport).clock(CLOCK)
                 .boundaries(() -> BOUNDARY).siteName("GitHub Enterprise");
     }
 
+    private static final String ISSUE_TEXT =
+            "The app crashes at start-up when settings.properties is empty.\nSteps: create an empty file, start.";
+    private static final String ISSUE_HTML = "<p>The app crashes at start-up when <code>settings.properties</code> is empty.</p>";
+    private static final URI UNSUBSCRIBE = URI.create("https://ghe.example.com/notifications/unsubscribe/AB12CD");
+
+    /** @return what every fixture shares: the recipient */
+    private static Notification.Builder base() {
+        return Notification.builder().recipient(new Recipient("octocat@example.com", 5, "octocat"));
+    }
+
+    /** @return an issue notification whose properties a test may each change once */
     static Notification.Builder issue() {
-        return Notification.builder()
+        return base()
                 .thread(ThreadRef.issue("octo", "hello-world", 42, 1001))
                 .reason(Reason.ASSIGN)
                 .actor(new Actor("monalisa", "Mona Lisa"))
-                .recipient(new Recipient("octocat@example.com", 5, "octocat"))
                 .title("Crash when the settings file is empty")
-                .textBody("The app crashes at start-up when settings.properties is empty.\nSteps: create an empty file, start.")
-                .htmlBody("<p>The app crashes at start-up when <code>settings.properties</code> is empty.</p>")
+                .textBody(ISSUE_TEXT)
+                .htmlBody(ISSUE_HTML)
                 .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/issues/42"))
-                .unsubscribeUrl(URI.create("https://ghe.example.com/notifications/unsubscribe/AB12CD"));
+                .unsubscribeUrl(UNSUBSCRIBE).build().toBuilder();
+    }
+
+    /** @return the issue notification without an HTML body (a builder never takes null to clear one) */
+    static Notification.Builder issueWithoutHtml() {
+        Notification n = issue().build();
+        return base().thread(n.thread()).reason(n.reason()).actor(n.actor()).title(n.title()).textBody(n.textBody())
+                .threadUrl(n.threadUrl()).unsubscribeUrl(n.unsubscribeUrl()).build().toBuilder();
     }
 
     static Notification.Builder pullRequestComment() {
-        return issue().thread(ThreadRef.pullRequest("octo", "hello-world", 7, 2002)).eventId("c9001")
-                .reason(Reason.REVIEW_REQUESTED).title("Fix the crash on empty settings \u2014 caf\u00e9 \u2713")
+        return base().thread(ThreadRef.pullRequest("octo", "hello-world", 7, 2002)).eventId("c9001")
+                .reason(Reason.REVIEW_REQUESTED).actor(new Actor("monalisa", "Mona Lisa"))
+                .title("Fix the crash on empty settings \u2014 caf\u00e9 \u2713")
                 .textBody("Looks good to me. Une remarque : le caf\u00e9 est pr\u00eat.\n")
                 .htmlBody("<p>Looks good to me. Une remarque&nbsp;: le caf\u00e9 est pr\u00eat.</p>")
-                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/pull/7#issuecomment-9001"));
+                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/pull/7#issuecomment-9001"))
+                .unsubscribeUrl(UNSUBSCRIBE).build().toBuilder();
     }
 
     static Notification.Builder commitComment() {
-        return issue().thread(ThreadRef.commit("octo", "hello-world", "1801beb4df676a79250d1e61e54ab763822c207d", 3003))
+        return base().thread(ThreadRef.commit("octo", "hello-world", "1801beb4df676a79250d1e61e54ab763822c207d", 3003))
                 .eventId("r77").reason(Reason.COMMENT).actor(new Actor("hubot", "Hubot \"the bot\" (CI)"))
-                .title("Add settings loader").htmlBody(null).unsubscribeUrl(null)
+                .title("Add settings loader")
                 .textBody("This line " + "x".repeat(1100) + " is long.")
-                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/commit/1801beb4df676a79250d1e61e54ab763822c207d"));
+                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/commit/1801beb4df676a79250d1e61e54ab763822c207d"))
+                .build().toBuilder();
     }
 
     static Notification.Builder discussion() {
-        return issue().thread(new ThreadRef("octo", "hello-world", ThreadKind.custom("discussions", ThreadType.DISCUSSION, "#"),
+        return base().thread(new ThreadRef("octo", "hello-world", ThreadKind.custom("discussions", ThreadType.DISCUSSION, "#"),
                         "12", 4004)).eventId("answer-3").reason(Reason.custom("watching", "you watch this discussion"))
+                .actor(new Actor("monalisa", "Mona Lisa"))
                 .title("How do I rotate the reply keys?")
-                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/discussions/12"));
+                .textBody(ISSUE_TEXT)
+                .htmlBody(ISSUE_HTML)
+                .threadUrl(URI.create("https://ghe.example.com/octo/hello-world/discussions/12"))
+                .unsubscribeUrl(UNSUBSCRIBE).build().toBuilder();
+    }
+
+    /** @return a mailer on the fixtures' settings with another clock (a builder's clock is set once) */
+    static NotificationMailer.Builder mailer(dev.mailwright.smtp.spi.MailTransport transport, java.time.Clock clock) {
+        return NotificationMailer.builder().settings(settings()).keyRing(keys()).transport(transport).clock(clock)
+                .boundaries(() -> BOUNDARY).siteName("GitHub Enterprise");
     }
 
     static String text(byte[] bytes) {

@@ -9,6 +9,8 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,6 +89,11 @@ class GreenMailTest {
             assertThat(((SendResult.Failed) r).category()).isEqualTo(FailureCategory.AUTHENTICATION);
             assertThat(r.attempts()).isEqualTo(1);
             assertThat(((SendResult.Failed) r).detail()).doesNotContain("wrong");
+            // a refused login is said as such, with the server's reply, never "cannot connect"
+            assertThat(((SendResult.Failed) r).detail()).startsWith("the server rejected the credentials")
+                    .doesNotContain("cannot connect");
+            assertThat(((SendResult.Failed) r).failure()).isEqualTo(FailureClass.AUTH_REJECTED);
+            assertThat(((SendResult.Failed) r).serverReply()).hasValueSatisfying(reply -> assertThat(reply.code()).isEqualTo(535));
         }
     }
 

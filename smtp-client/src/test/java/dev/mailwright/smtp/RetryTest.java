@@ -2,6 +2,9 @@ package dev.mailwright.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwright.core.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpReply;
 import dev.mailwright.smtp.spi.MailTransport;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import java.time.Duration;
@@ -30,7 +33,9 @@ class RetryTest {
             FailureCategory c = script.remove(0);
             SmtpReply reply = c == FailureCategory.TRANSIENT ? new SmtpReply(451, "4.3.0", "try later")
                     : new SmtpReply(550, "5.1.1", "no such user");
-            return new SendResult.Failed(m.messageId(), c, reply, c.name(), List.of(), 1);
+            FailureClass failure = java.util.Arrays.stream(FailureClass.values()).filter(f -> f.category() == c).findFirst()
+                    .orElseThrow();
+            return new SendResult.Failed(m.messageId(), failure, reply, c.name(), List.of(), 1);
         }
 
         @Override
@@ -48,7 +53,7 @@ class RetryTest {
     @Test
     void transientFailures_areRetriedWithGrowingBackoff() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.CONNECTION_LOST, FailureCategory.CONNECTION_REFUSED);
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(FAST).build()) {
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(FAST).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r.isSent()).isTrue();
             assertThat(r.attempts()).isEqualTo(4);
@@ -76,7 +81,7 @@ class RetryTest {
     void retriesStopAtTheAttemptLimit() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.TRANSIENT, FailureCategory.TRANSIENT,
                 FailureCategory.TRANSIENT, FailureCategory.TRANSIENT);
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(FAST).build()) {
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(FAST).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r).isInstanceOf(SendResult.Failed.class);
             assertThat(r.attempts()).isEqualTo(4);
@@ -87,7 +92,7 @@ class RetryTest {
     void retriesStopAtTheDeadline() {
         Scripted t = new Scripted(FailureCategory.TRANSIENT, FailureCategory.TRANSIENT, FailureCategory.TRANSIENT);
         RetryPolicy slow = new RetryPolicy(10, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        try (NotificationMailer mailer = Fixtures.mailer(t).clock(java.time.Clock.systemUTC()).retry(slow)
+        try (NotificationMailer mailer = Fixtures.mailer(t, java.time.Clock.systemUTC()).retry(slow)
                 .deadline(Duration.ofSeconds(5)).build()) {
             SendResult r = mailer.send(Fixtures.issue().build());
             assertThat(r).isInstanceOf(SendResult.Failed.class);

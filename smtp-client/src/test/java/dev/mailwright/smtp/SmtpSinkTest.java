@@ -6,6 +6,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.testing.Peers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ class SmtpSinkTest {
         String text = "First line.\n.hidden line that starts with a dot\n..two dots\n.\nafter a lone dot\n";
         try (NotificationMailer mailer = Fixtures.mailer(SmtpTransport.builder()
                 .settings(settings(port, ConnectionSecurity.NONE).build()).build()).build()) {
-            SendResult.Sent r = (SendResult.Sent) mailer.send(Fixtures.issue().textBody(text).htmlBody(null).build());
+            SendResult.Sent r = (SendResult.Sent) mailer.send(Fixtures.issueWithoutHtml().textBody(text).build());
             assertThat(r.finalReply().code()).isEqualTo(250);
             assertThat(r.recipients()).singleElement().satisfies(s -> assertThat(s.accepted()).isTrue());
         }
@@ -227,7 +228,7 @@ class SmtpSinkTest {
                 .maxConnections(2).build();
         RetryPolicy retry = new RetryPolicy(20, Duration.ofMillis(50), Duration.ofMillis(400));
         List<SendResult> results = new ArrayList<>();
-        try (NotificationMailer mailer = Fixtures.mailer(transport).clock(java.time.Clock.systemUTC()).retry(retry)
+        try (NotificationMailer mailer = Fixtures.mailer(transport, java.time.Clock.systemUTC()).retry(retry)
                 .deadline(Duration.ofSeconds(10)).build()) {
             for (int i = 0; i < 60; i++) {
                 if (i == 30) {

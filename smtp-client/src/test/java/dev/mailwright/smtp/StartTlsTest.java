@@ -6,6 +6,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.testing.Peers;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
-import dev.mailwright.smtp.transcript.Transcript;
+import dev.mailwright.core.smtp.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptAnalyzer;
 import dev.mailwright.smtp.transcript.TranscriptCapture;
 import org.junit.jupiter.api.AfterEach;

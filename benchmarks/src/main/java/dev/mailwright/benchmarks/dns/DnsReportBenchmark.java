@@ -64,17 +64,21 @@ public class DnsReportBenchmark {
         knot = KnotServer.start(zones, zone.startsWith("signed") ? Set.of(zone) : Set.of());
         int port = Peers.freePort();
         sink = SmtpSink.start(port);
-        DnsVerifier.Builder b = DnsVerifier.builder().hostname(zone).noReplyAddress("noreply@" + zone)
-                .smtpServer("smtp." + zone).dkimSelectors("s1")
-                .resolver(ResolverSettings.of(knot.address()).withTimeout(Duration.ofSeconds(2)))
-                .portProbe(PortProbe.builder().timeout(Duration.ofSeconds(2)).build());
-        full = b.probePorts(port).build();
-        dnsOnly = b.probePorts().build();
+        full = builder(zone).probePorts(port).build();
+        dnsOnly = builder(zone).probePorts().build();
         digCommands = digCommands(Peers.require("dig", "dnsutils").toString(), knot.port());
         DnsReport check = full.verify();
         if (check.hasFailures()) {
-            throw new IllegalStateException("the benchmark zone must pass:\n" + check.render());
+            throw new IllegalStateException("the benchmark zone must pass:\n" + dev.mailwright.core.diagnostics.ReportRenderer.text(check.findings()));
         }
+    }
+
+    /** A builder per verifier: a builder's properties are set once. */
+    private DnsVerifier.Builder builder(String zone) {
+        return DnsVerifier.builder().hostname(zone).noReplyAddress("noreply@" + zone)
+                .smtpServer("smtp." + zone).dkimSelectors("s1")
+                .resolver(ResolverSettings.of(knot.address()).withTimeout(Duration.ofSeconds(2)))
+                .portProbe(PortProbe.builder().timeout(Duration.ofSeconds(2)).build());
     }
 
     private List<List<String>> digCommands(String dig, int port) {

@@ -1,10 +1,10 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Secret;
-import dev.mailwright.core.ValidationProblem;
 import dev.mailwright.core.ValidationResult;
 import dev.mailwright.core.spi.DiagnosticsContributor;
 import java.time.Clock;
@@ -22,12 +22,12 @@ import java.util.Optional;
  * settings with secrets redacted and their validation result, and the sections other modules
  * contribute (the last test email with its findings, the DNS report, inbound statistics) through
  * {@link DiagnosticsContributor}, found with {@link java.util.ServiceLoader} or passed in code.
- * Renders as text ({@link #render()}) and JSON ({@link #toJson()}). Immutable.
+ * {@link ReportRenderer} lays it out as text or as data for JSON. Immutable.
  *
  * <pre>{@code
  * DiagnosticsReport report = DiagnosticsReport.builder().settings(settings)
  *         .section(testResult.toDiagnosticsSection()).serviceLoader(true).build();
- * System.out.println(report.render());
+ * System.out.println(ReportRenderer.text(report));
  * }</pre>
  */
 public final class DiagnosticsReport {
@@ -82,47 +82,6 @@ public final class DiagnosticsReport {
                 || sections.stream().flatMap(s -> s.findings().stream()).anyMatch(f -> f.severity().isFailure());
     }
 
-    /** @return the report for people */
-    public String render() {
-        String nl = System.lineSeparator();
-        StringBuilder out = new StringBuilder("Mailwright diagnostics report").append(nl);
-        out.append("Generated: ").append(generatedAt).append(nl).append(nl).append("== Versions").append(nl);
-        versions.forEach((k, v) -> out.append(k).append(": ").append(v).append(nl));
-        out.append(nl).append("== Settings").append(nl);
-        if (validation == null) {
-            out.append("(no settings given)").append(nl);
-        } else {
-            settings.forEach((k, v) -> out.append(k).append(" = ").append(v).append(nl));
-            out.append(validation.isValid() ? "Validation: valid" : "Validation: " + validation.problems().size() + " problem(s)").append(nl);
-            validation.problems().forEach(p -> out.append("  ").append(p).append(nl));
-        }
-        for (DiagnosticsSection s : sections) {
-            out.append(nl).append("== ").append(s.title()).append(" (").append(s.name()).append(')').append(nl);
-            s.facts().forEach((k, v) -> out.append(k).append(": ").append(v).append(nl));
-            s.findings().forEach(f -> out.append(f.render()).append(nl));
-        }
-        return out.toString();
-    }
-
-    /** @return the report as one JSON object */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject().member("generatedAt", generatedAt.toString());
-        w.member("versions", versions).member("settings", settings);
-        if (validation != null) {
-            w.name("validation").beginObject().member("valid", validation.isValid()).name("problems").beginArray();
-            for (ValidationProblem p : validation.problems()) {
-                w.beginObject().member("path", p.path()).member("code", p.code()).member("message", p.message()).endObject();
-            }
-            w.endArray().endObject();
-        }
-        w.name("sections").beginArray();
-        for (DiagnosticsSection s : sections) {
-            w.beginObject().member("name", s.name()).member("title", s.title()).member("facts", s.facts());
-            w.name("findings").findings(s.findings()).endObject();
-        }
-        return w.endArray().endObject().toString();
-    }
-
     @Override
     public String toString() {
         return "DiagnosticsReport[" + generatedAt + ", " + sections.size() + " sections]";
@@ -144,6 +103,7 @@ public final class DiagnosticsReport {
         private final List<DiagnosticsSection> sections = new ArrayList<>();
         private final List<DiagnosticsContributor> contributors = new ArrayList<>();
         private ClassLoader serviceLoader;
+        private final BuilderState state = new BuilderState("DiagnosticsReport.Builder");
 
         private Builder() {
             String core = DiagnosticsReport.class.getPackage().getImplementationVersion();
@@ -154,19 +114,20 @@ public final class DiagnosticsReport {
 
         /** @param clock the report's time @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 
         /** @param component a component name, such as {@code mailwright-smtp-client} @param version its version @return this */
         public Builder version(String component, String version) {
-            versions.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(version, "version"));
+            state.set("version of " + Objects.requireNonNull(component, "component"), Objects.requireNonNull(version, "version"));
+            versions.put(component, version);
             return this;
         }
 
         /** @param settings the settings the report is about (secrets are redacted) @return this */
         public Builder settings(EmailSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = state.set("settings", settings);
             return this;
         }
 
@@ -188,6 +149,7 @@ public final class DiagnosticsReport {
          * @return this
          */
         public Builder serviceLoader(boolean use) {
+            state.set("serviceLoader", use);
             this.serviceLoader = use ? Thread.currentThread().getContextClassLoader() : null;
             return this;
         }
@@ -198,7 +160,7 @@ public final class DiagnosticsReport {
          * @return this
          */
         public Builder serviceLoader(ClassLoader loader) {
-            this.serviceLoader = Objects.requireNonNull(loader, "loader");
+            this.serviceLoader = state.set("serviceLoader", loader);
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.MailwrightException;
+import dev.mailwright.core.internal.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,8 +65,8 @@ public final class SupportBundle {
     public void writeTo(Path zip) {
         Objects.requireNonNull(zip, "zip");
         try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
-            put(z, "report.txt", report.render());
-            put(z, "report.json", report.toJson());
+            put(z, "report.txt", ReportRenderer.text(report));
+            put(z, "report.json", Json.write(ReportRenderer.data(report), false));
             for (String name : entries.keySet().stream().sorted().toList()) {
                 put(z, name, entries.get(name));
             }
@@ -91,6 +93,7 @@ public final class SupportBundle {
     public static final class Builder {
         private final DiagnosticsReport report;
         private final Map<String, String> entries = new LinkedHashMap<>();
+        private final BuilderState state = new BuilderState("SupportBundle.Builder");
 
         private Builder(DiagnosticsReport report) {
             this.report = Objects.requireNonNull(report, "report");
@@ -102,7 +105,9 @@ public final class SupportBundle {
          * @return this
          */
         public Builder transcript(String name, String text) {
-            entries.put("transcripts/" + safe(name) + ".txt", Objects.requireNonNull(text, "text"));
+            String entry = "transcripts/" + safe(name) + ".txt";
+            state.set("entry " + entry, "given");
+            entries.put(entry, Objects.requireNonNull(text, "text"));
             return this;
         }
 
@@ -114,7 +119,9 @@ public final class SupportBundle {
         public Builder logLines(String name, List<String> lines) {
             StringBuilder b = new StringBuilder();
             lines.forEach(l -> b.append(mask(l)).append('\n'));
-            entries.put("logs/" + safe(name), b.toString());
+            String entry = "logs/" + safe(name);
+            state.set("entry " + entry, "given");
+            entries.put(entry, b.toString());
             return this;
         }
 

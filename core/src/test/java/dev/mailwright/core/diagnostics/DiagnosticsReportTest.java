@@ -7,6 +7,7 @@ import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.internal.Json;
 import dev.mailwright.core.spi.DiagnosticsContributor;
 import java.io.IOException;
 import java.net.URL;
@@ -51,15 +52,15 @@ class DiagnosticsReportTest {
                         List.of(Finding.pass("smtp.message.accepted", "the server accepted the message"))))
                 .contributor(new DnsLikeContributor()).build();
 
-        String text = r.render();
+        String text = ReportRenderer.text(r);
         assertThat(text).startsWith("Mailwright diagnostics report").contains("Generated: 2026-11-26T10:00:00Z",
                 "mailwright-smtp-client: 1.2.3", "java: ", "mailwright.smtp.host = smtp.example.com",
                 "mailwright.smtp.password = ******", "Validation: valid", "== Last test email (test-email)", "outcome: delivered",
                 "[PASS] smtp.message.accepted", "== DNS (dns)", "[FAILURE] dns.reply.mx.missing: no MX for reply.ghe.example.com");
-        assertThat(text + r.toJson()).doesNotContain(PASSWORD);
-        assertThat(r.toJson()).startsWith("{\"generatedAt\":\"2026-11-26T10:00:00Z\",\"versions\":{\"mailwright-core\":")
+        assertThat(text + json(r)).doesNotContain(PASSWORD);
+        assertThat(json(r)).startsWith("{\"generatedAt\":\"2026-11-26T10:00:00Z\",\"versions\":{\"mailwright-core\":")
                 .contains("\"mailwright.smtp.password\":\"******\"", "\"validation\":{\"valid\":true,\"problems\":[]}",
-                        "{\"severity\":\"FAILURE\",\"code\":\"dns.reply.mx.missing\"");
+                        "{\"severity\":\"failure\",\"code\":\"dns.reply.mx.missing\"");
         assertThat(r.hasFailures()).isTrue();
     }
 
@@ -67,8 +68,8 @@ class DiagnosticsReportTest {
     void invalidSettings_areListed() {
         DiagnosticsReport r = DiagnosticsReport.builder().clock(CLOCK).settings(settings().toBuilder().port(0).build()).build();
 
-        assertThat(r.render()).contains("Validation: 1 problem(s)", "  smtp.port: port 0 is out of range");
-        assertThat(r.toJson()).contains("\"valid\":false", "\"code\":\"smtp.port.out-of-range\"");
+        assertThat(ReportRenderer.text(r)).contains("Validation: 1 problem(s)", "  smtp.port: port 0 is out of range");
+        assertThat(json(r)).contains("\"valid\":false", "\"code\":\"smtp.port.out-of-range\"");
     }
 
     @Test
@@ -92,7 +93,7 @@ class DiagnosticsReportTest {
                     }).build();
 
             assertThat(r.sections()).extracting(DiagnosticsSection::name).containsExactlyInAnyOrder("service-loader", "broken", "dns");
-            assertThat(r.render()).contains("[WARNING] diagnostics.contributor.failed: the diagnostics contributor broken failed:"
+            assertThat(ReportRenderer.text(r)).contains("[WARNING] diagnostics.contributor.failed: the diagnostics contributor broken failed:"
                     + " java.lang.IllegalStateException: boom", "NoSuchContributor");
         }
     }
@@ -101,7 +102,12 @@ class DiagnosticsReportTest {
     void withoutSettings_contributorsAreNotCalled() {
         DiagnosticsReport r = DiagnosticsReport.builder().clock(CLOCK).contributor(new DnsLikeContributor()).build();
 
-        assertThat(r.render()).contains("(no settings given)", "1 contributor(s) not called");
+        assertThat(ReportRenderer.text(r)).contains("(no settings given)", "1 contributor(s) not called");
         assertThat(r.validation()).isEmpty();
+    }
+
+    /** The report's data as the support bundle writes it (compact JSON). */
+    static String json(DiagnosticsReport r) {
+        return Json.write(ReportRenderer.data(r), false);
     }
 }

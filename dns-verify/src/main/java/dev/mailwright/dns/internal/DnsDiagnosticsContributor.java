@@ -40,10 +40,10 @@ public final class DnsDiagnosticsContributor implements DiagnosticsContributor {
 
     @Override
     public DiagnosticsSection contribute(EmailSettings settings) {
-        if (settings.hostname() == null || !HostNames.isValidHostName(settings.hostname())) {
+        if (settings.hostname().isEmpty() || !HostNames.isValidHostName(settings.hostname().get())) {
             return new DiagnosticsSection(name(), "DNS and port checks", Map.of(), List.of(Findings.failure(
-                    "dns.hostname", "the instance host name is " + (settings.hostname() == null ? "not set"
-                            : "'" + settings.hostname() + "', not a valid host name"), "the instance host name",
+                    "dns.hostname", "the instance host name is " + (settings.hostname().isEmpty() ? "not set"
+                            : "'" + settings.hostname().get() + "', not a valid host name"), "the instance host name",
                     "Set the host name in the email settings (mailwright.hostname).", List.of())));
         }
         try {

@@ -1,5 +1,7 @@
 package dev.mailwright.dns.internal;
 
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptRecorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,17 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads SMTP replies and writes commands on one socket, keeping the transcript in the seed's format. */
+/**
+ * Reads SMTP replies and writes commands on one socket, recording them through core's
+ * {@link TranscriptRecorder} into the same {@link Transcript} a send records.
+ */
 final class SmtpConversation {
     private static final int MAX_LINE = 2048;
     private static final int MAX_LINES = 100;
 
-    private final List<String> transcript;
+    private final ProbeTranscript transcript;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    SmtpConversation(Socket socket, List<String> transcript) throws IOException {
+    SmtpConversation(Socket socket, ProbeTranscript transcript) throws IOException {
         this.transcript = transcript;
         use(socket);
     }
@@ -31,7 +36,7 @@ final class SmtpConversation {
         this.out = next.getOutputStream();
     }
 
-    List<String> transcript() {
+    ProbeTranscript transcript() {
         return transcript;
     }
 
@@ -39,12 +44,8 @@ final class SmtpConversation {
         return socket;
     }
 
-    void note(String line) {
-        transcript.add(line);
-    }
-
     void send(String command) throws IOException {
-        transcript.add("<- \"" + command + "\\r\\n\"");
+        transcript.client(command);
         out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
@@ -54,7 +55,7 @@ final class SmtpConversation {
         List<String> lines = new ArrayList<>();
         while (lines.size() < MAX_LINES) {
             String line = readLine();
-            transcript.add("-> \"" + line + "\\r\\n\"");
+            transcript.server(line);
             lines.add(line);
             if (line.length() < 4 || line.charAt(3) != '-') {
                 return lines;

@@ -1,19 +1,20 @@
 package dev.mailwright.dns.internal;
 
-import dev.mailwright.dns.ProbeResult;
-import dev.mailwright.dns.ProbeResult.Reason;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.FailureClassifier;
+import dev.mailwright.core.smtp.SmtpFailure;
+import dev.mailwright.core.smtp.TranscriptEvent;
 import dev.mailwright.dns.ProbeResult.Tls;
 import dev.mailwright.dns.ProbeResult.TlsProblem;
+import dev.mailwright.dns.ProbeResult;
 import dev.mailwright.dns.TlsMode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SNIHostName;
@@ -53,26 +54,30 @@ public final class SmtpProber {
      * @return the result; never throws for network problems
      */
     public ProbeResult probe(String host, int port, String expectedName, TlsMode mode) {
-        List<String> transcript = new ArrayList<>();
+        ProbeTranscript transcript = new ProbeTranscript(Clock.systemUTC());
         Socket socket = new Socket();
         try (socket) {
+            InetSocketAddress address;
             try {
-                socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-            } catch (ConnectException e) {
-                return unreachable(host, port, expectedName, Reason.REFUSED, e, transcript);
-            } catch (SocketTimeoutException e) {
-                return unreachable(host, port, expectedName, Reason.TIMED_OUT, e, transcript);
-            } catch (UnknownHostException e) {
-                return unreachable(host, port, expectedName, Reason.UNKNOWN_HOST, e, transcript);
+                address = new InetSocketAddress(host, port);
+                socket.connect(address, timeoutMillis);
+            } catch (IOException e) {
+                return unreachable(host, port, expectedName, "connect", e, transcript);
             }
-            transcript.add("Connection opened: " + host + ":" + port);
+            transcript.connected(host, port, address.getAddress() == null ? "" : address.getAddress().getHostAddress());
             socket.setSoTimeout(timeoutMillis);
-            return converse(new SmtpConversation(socket, transcript), host, port, expectedName, mode);
-        } catch (SocketTimeoutException e) {
-            return unreachable(host, port, expectedName, Reason.SILENT, e, transcript);
+            ProbeResult result = converse(new SmtpConversation(socket, transcript), host, port, expectedName, mode);
+            transcript.closed();
+            return withTranscript(result, transcript);
         } catch (IOException e) {
-            return unreachable(host, port, expectedName, Reason.NETWORK_ERROR, e, transcript);
+            return unreachable(host, port, expectedName, "read", e, transcript);
         }
+    }
+
+    private static ProbeResult withTranscript(ProbeResult r, ProbeTranscript t) {
+        ProbeResult.Answered a = (ProbeResult.Answered) r;
+        return new ProbeResult.Answered(a.host(), a.port(), a.expectedName(), a.mode(), a.greeting(), a.greetingCode(),
+                a.startTlsOffered(), a.tls(), t.transcript());
     }
 
     private ProbeResult converse(SmtpConversation c, String host, int port, String expectedName, TlsMode mode)
@@ -80,7 +85,7 @@ public final class SmtpProber {
         if (mode == TlsMode.IMPLICIT) {
             Tls tls = startTls(c, expectedName, port);
             if (!(tls instanceof ProbeResult.Verified)) {
-                return new ProbeResult.Answered(host, port, expectedName, mode, "", 0, false, tls, transcriptOf(c));
+                return new ProbeResult.Answered(host, port, expectedName, mode, "", 0, false, tls, c.transcript().transcript());
             }
             List<String> greeting = c.readReply();
             quietly(c, () -> ehlo(c));
@@ -142,12 +147,12 @@ public final class SmtpProber {
             throw e;
         } catch (SSLException e) {
             TlsProblem problem = recorder.problem() == null ? TlsProblem.HANDSHAKE : recorder.problem();
-            c.note("TLS handshake failed: " + e.getMessage());
+            c.transcript().error("tls", e);
             return new ProbeResult.Failed(problem, e.getMessage(), recorder.names());
         }
         c.use(ssl);
         String protocol = ssl.getSession().getProtocol();
-        c.note("TLS connection started (" + protocol + ", certificate for " + String.join(", ", recorder.names()) + ")");
+        c.transcript().tls(ssl.getSession());
         return new ProbeResult.Verified(protocol, ssl.getSession().getCipherSuite(), recorder.names());
     }
 
@@ -167,7 +172,7 @@ public final class SmtpProber {
             step.run();
         } catch (IOException e) {
             LOG.debug("probe step after the checks failed: {}", e.toString());
-            c.note("(" + e.getMessage() + ")");
+            c.transcript().error("read", e);
         }
     }
 
@@ -175,18 +180,21 @@ public final class SmtpProber {
             boolean offered, Tls tls, SmtpConversation c) {
         String last = greeting.get(greeting.size() - 1);
         return new ProbeResult.Answered(host, port, expectedName, mode, last, SmtpConversation.code(greeting), offered,
-                tls, transcriptOf(c));
+                tls, c.transcript().transcript());
     }
 
-    private static List<String> transcriptOf(SmtpConversation c) {
-        return c.transcript();
-    }
-
-    private static ProbeResult unreachable(String host, int port, String expectedName, Reason reason, IOException e,
-            List<String> transcript) {
+    /** Nothing usable answered: the error is recorded and classified as a send's would be. */
+    private static ProbeResult unreachable(String host, int port, String expectedName, String stage, IOException e,
+            ProbeTranscript transcript) {
         LOG.debug("probe of {}:{} failed: {}", host, port, e.toString());
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        transcript.add("(" + detail + ")");
-        return new ProbeResult.Unreachable(host, port, expectedName, reason, detail, transcript);
+        TranscriptEvent.Error error = transcript.error(stage, e);
+        boolean spoke = transcript.transcript().events().stream()
+                .anyMatch(ev -> ev instanceof TranscriptEvent.Line l && l.direction() == TranscriptEvent.Direction.SERVER);
+        SmtpFailure.Conversation conversation = spoke ? SmtpFailure.Conversation.UNKNOWN.withEhlo("", false)
+                : SmtpFailure.Conversation.UNKNOWN;
+        FailureClass failure = FailureClassifier.classify(new SmtpFailure("", null, List.of(error), conversation))
+                .orElse(FailureClass.UNKNOWN);
+        return new ProbeResult.Unreachable(host, port, expectedName, failure, detail, transcript.transcript());
     }
 }

@@ -39,7 +39,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Builds TLS contexts from PEM files or from a generated self-signed certificate (Bouncy Castle). */
 public final class Certificates {
-    private static final char[] NO_PASSWORD = new char[0];
 
     private Certificates() {
     }
@@ -117,9 +116,9 @@ public final class Certificates {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", key, NO_PASSWORD, chain);
+            store.setKeyEntry("server", key, new char[0], chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, NO_PASSWORD);
+            kmf.init(store, new char[0]);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
             return ctx;

@@ -79,7 +79,7 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
         Map<String, String> facts = new LinkedHashMap<>();
         counters().forEach((k, v) -> facts.put(k, Long.toString(v)));
         List<Finding> findings = new ArrayList<>();
-        if (settings.hostname() == null) {
+        if (settings.hostname().isEmpty()) {
             findings.add(Finding.failure("inbound.hostname.missing", "no host name is set, so no reply address can be verified",
                     "set mailwright.hostname to the instance host name (replies arrive under reply.<hostname>)"));
         } else {

@@ -46,9 +46,7 @@ public final class AngusSessionProperties {
         String p = "mail." + protocol + ".";
         Properties props = new Properties();
         props.setProperty("mail.transport.protocol", protocol);
-        if (settings.smtpHost() != null) {
-            props.setProperty(p + "host", settings.smtpHost());
-        }
+        settings.smtpHost().ifPresent(host -> props.setProperty(p + "host", host));
         props.setProperty(p + "port", Integer.toString(settings.port()));
         settings.heloDomain().ifPresent(helo -> props.setProperty(p + "localhost", helo));
         props.setProperty(p + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /** MIME boundary suppliers. */
 public final class Boundaries {
-    private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private Boundaries() {
     }
@@ -19,7 +19,7 @@ public final class Boundaries {
         return () -> {
             char[] out = new char[28];
             for (int i = 0; i < out.length; i++) {
-                out[i] = ALPHABET[ThreadLocalRandom.current().nextInt(ALPHABET.length)];
+                out[i] = ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length()));
             }
             return "--==_mimepart_" + new String(out);
         };

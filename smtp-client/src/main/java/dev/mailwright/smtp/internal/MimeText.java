@@ -12,7 +12,7 @@ final class MimeText {
     static final String CRLF = "\r\n";
     private static final int MAX_LINE = 76;
     private static final int FOLD_AT = 78;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String HEX = "0123456789ABCDEF";
     private static final String SPECIALS = "()<>[]:;@\\,.\"";
 
     private MimeText() {
@@ -171,7 +171,7 @@ final class MimeText {
             if (literal) {
                 out.append((char) b);
             } else {
-                out.append('=').append(HEX[b >> 4]).append(HEX[b & 0xf]);
+                out.append('=').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 0xf));
             }
             col += width;
         }

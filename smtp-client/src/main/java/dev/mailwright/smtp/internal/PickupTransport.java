@@ -1,6 +1,6 @@
 package dev.mailwright.smtp.internal;
 
-import dev.mailwright.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
 import dev.mailwright.smtp.RecipientStatus;
 import dev.mailwright.smtp.SendResult;
 import dev.mailwright.smtp.spi.MailTransport;
@@ -66,7 +66,7 @@ public final class PickupTransport implements MailTransport {
     }
 
     private static SendResult failed(OutgoingMessage message, String detail) {
-        return new SendResult.Failed(message.messageId(), FailureCategory.UNKNOWN, null, detail, List.of(), 1);
+        return new SendResult.Failed(message.messageId(), FailureClass.UNKNOWN, null, detail, List.of(), 1);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.mailwright.smtp.internal;
 
-import dev.mailwright.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpFailure;
+import dev.mailwright.core.smtp.SmtpReply;
 import dev.mailwright.smtp.RecipientStatus;
 import dev.mailwright.smtp.SendResult;
-import dev.mailwright.smtp.SmtpReply;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -34,13 +35,29 @@ final class PipeliningTransport extends SMTPTransport {
     private boolean tlsLayered;
     /** The TLS socket STARTTLS layered, when the recording factory made it; null otherwise. */
     private Socket layered;
+    /** What the settings mean to do (TLS required, authentication wanted), for classifying failures. */
+    private final SmtpFailure.Conversation expectations;
 
     /**
      * @param session the session
      * @param protocol {@code smtp} or {@code smtps}
+     * @param expectations what the settings mean to do, for classifying failures
      */
-    PipeliningTransport(Session session, String protocol) {
+    PipeliningTransport(Session session, String protocol, SmtpFailure.Conversation expectations) {
         super(session, new URLName(protocol, null, -1, null, null, null), protocol, protocol.equals("smtps"));
+        this.expectations = expectations;
+    }
+
+    /**
+     * @return what this connection's conversation showed so far (the server spoke, TLS, what
+     *     its EHLO offered), with the settings' expectations, for {@link SendFailures}
+     */
+    synchronized SmtpFailure.Conversation conversation() {
+        boolean spoke = getLastServerResponse() != null;
+        boolean offersAuth = spoke && supportsExtension("AUTH");
+        String ehlo = !spoke ? "" : "EHLO" + (supportsExtension("STARTTLS") ? " STARTTLS" : "") + (offersAuth ? " AUTH" : "");
+        return new SmtpFailure.Conversation(expectations.tlsRequired(), expectations.authWanted(), spoke, isSSL(), tlsLayered,
+                expectations.authWanted() && offersAuth, ehlo, false, false);
     }
 
     /**
@@ -82,7 +99,7 @@ final class PipeliningTransport extends SMTPTransport {
             statuses.add(status(rcpts.get(i), rcptReplies.get(i)));
         }
         Refusal refusal = refusal(mail, statuses);
-        return refusal != null ? refused(m, refusal.reply(), statuses, refusal.fallback()) : data(m, statuses);
+        return refusal != null ? refused(m, refusal.reply(), statuses, refusal.command()) : data(m, statuses);
     }
 
     /**
@@ -149,17 +166,17 @@ final class PipeliningTransport extends SMTPTransport {
             readReply();
         }
         if (refusal != null) {
-            return refused(m, refusal.reply(), statuses, refusal.fallback());
+            return refused(m, refusal.reply(), statuses, refusal.command());
         }
         if (data.code() != 354) {
-            return refused(m, data, statuses, FailureCategory.MESSAGE_REJECTED);
+            return refused(m, data, statuses, "DATA");
         }
         wroteText = true;
         out.write(DataEncoding.encode(m.content()));
         out.flush();
         SmtpReply finalReply = readReply();
         if (finalReply.code() != 250) {
-            return new SmtpSender.Attempt(failed(m, finalReply, statuses, FailureCategory.MESSAGE_REJECTED), true, false);
+            return new SmtpSender.Attempt(failed(m, finalReply, statuses, "."), true, false);
         }
         return new SmtpSender.Attempt(new SendResult.Sent(m.messageId(), statuses, finalReply, SmtpSender.queueId(finalReply), 1),
                 true, false);
@@ -198,7 +215,11 @@ final class PipeliningTransport extends SMTPTransport {
         try {
             out = data();
         } catch (SMTPSendFailedException e) {
-            return refused(m, SmtpSender.reply(e.getReturnCode(), e.getMessage()), statuses, FailureCategory.MESSAGE_REJECTED);
+            SmtpReply reply = SmtpSender.reply(e.getReturnCode(), e.getMessage());
+            if (reply == null) {
+                throw e; // no reply: the connection failed, classified from the exception like any other
+            }
+            return refused(m, reply, statuses, "DATA");
         }
         wroteText = true;
         out.write(m.content());
@@ -206,7 +227,10 @@ final class PipeliningTransport extends SMTPTransport {
             finishData();
         } catch (SMTPSendFailedException e) {
             SmtpReply reply = SmtpSender.reply(e.getReturnCode(), e.getMessage());
-            return new SmtpSender.Attempt(failed(m, reply, statuses, FailureCategory.MESSAGE_REJECTED), isConnected(), false);
+            if (reply == null) {
+                throw e; // no reply: the connection failed, classified from the exception like any other
+            }
+            return new SmtpSender.Attempt(failed(m, reply, statuses, "."), isConnected(), false);
         }
         SmtpReply finalReply = SmtpSender.reply(getLastReturnCode(), getLastServerResponse());
         return new SmtpSender.Attempt(new SendResult.Sent(m.messageId(), statuses, finalReply, SmtpSender.queueId(finalReply), 1),
@@ -217,35 +241,32 @@ final class PipeliningTransport extends SMTPTransport {
         return new RecipientStatus(recipient, reply.code() == 250 || reply.code() == 251, reply);
     }
 
-    /** Why a transaction stops before the text: the refusing reply, and the category if it says none. */
-    private record Refusal(SmtpReply reply, FailureCategory fallback) {
+    /** Why a transaction stops before the text: the refusing reply, and the command it answered. */
+    private record Refusal(SmtpReply reply, String command) {
     }
 
     /** @return the refusal when the sender or every recipient was refused; null when the text may go */
     private static Refusal refusal(SmtpReply mail, List<RecipientStatus> statuses) {
         if (!mail.isPositive()) {
-            return new Refusal(mail, FailureCategory.MESSAGE_REJECTED);
+            return new Refusal(mail, "MAIL");
         }
         if (statuses.stream().noneMatch(RecipientStatus::accepted)) {
-            return new Refusal(statuses.get(0).reply(), FailureCategory.RECIPIENT_REJECTED);
+            return new Refusal(statuses.get(0).reply(), "RCPT");
         }
         return null;
     }
 
     /** A refusal before DATA: resets the transaction so the connection can carry the next message. */
     private SmtpSender.Attempt refused(OutgoingMessage m, SmtpReply reply, List<RecipientStatus> statuses,
-            FailureCategory fallback) throws MessagingException {
+            String command) throws MessagingException {
+        SendResult.Failed failed = failed(m, reply, statuses, command);
         sendCommand("RSET");
         boolean usable = readServerResponse() == 250;
-        return new SmtpSender.Attempt(failed(m, reply, statuses, fallback), usable, true);
+        return new SmtpSender.Attempt(failed, usable, true);
     }
 
-    private static SendResult.Failed failed(OutgoingMessage m, SmtpReply reply, List<RecipientStatus> statuses,
-            FailureCategory fallback) {
-        FailureCategory c = reply == null ? fallback : FailureCategory.classify(reply);
-        if (c == FailureCategory.MESSAGE_REJECTED || c == FailureCategory.UNKNOWN) {
-            c = fallback;
-        }
+    private SendResult.Failed failed(OutgoingMessage m, SmtpReply reply, List<RecipientStatus> statuses, String command) {
+        FailureClass c = reply == null ? FailureClass.UNKNOWN : SendFailures.classify(command, reply, conversation());
         String detail = reply == null ? "the server refused the message" : "the server replied " + reply;
         return new SendResult.Failed(m.messageId(), c, reply, detail, statuses, 1);
     }

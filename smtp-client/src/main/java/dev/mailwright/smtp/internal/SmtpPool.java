@@ -3,7 +3,8 @@ package dev.mailwright.smtp.internal;
 import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
-import dev.mailwright.smtp.FailureCategory;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.SmtpFailure;
 import dev.mailwright.smtp.SendResult;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import jakarta.mail.MessagingException;
@@ -92,12 +93,12 @@ public final class SmtpPool {
                 Math.max(0, Duration.between(java.time.Instant.now(), m.deadline()).toNanos()));
         try {
             if (!permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-                return failed(m, FailureCategory.POOL_EXHAUSTED, "no SMTP connection became free within "
+                return failed(m, FailureClass.POOL_EXHAUSTED, "no SMTP connection became free within "
                         + Duration.ofNanos(waitNanos).toMillis() + " ms (pool of " + limits.maxSize() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(m, FailureCategory.UNKNOWN, "interrupted while waiting for an SMTP connection");
+            return failed(m, FailureClass.UNKNOWN, "interrupted while waiting for an SMTP connection");
         }
         try {
             return sendWithPermit(m);
@@ -108,15 +109,15 @@ public final class SmtpPool {
 
     private SendResult sendWithPermit(OutgoingMessage m) {
         if (closed) {
-            return failed(m, FailureCategory.UNKNOWN, "the SMTP transport is closed");
+            return failed(m, FailureClass.UNKNOWN, "the SMTP transport is closed");
         }
         Connection c = takeIdle();
         boolean reused = c != null;
         if (c == null) {
             try {
                 c = connect();
-            } catch (MessagingException | RuntimeException e) {
-                return failed(m, FailureCategory.classify(e), "cannot connect to " + where() + ": " + SmtpSender.describe(e));
+            } catch (ConnectFailure e) {
+                return e.result(m);
             }
         }
         SmtpSender.Attempt attempt = watched(c, m);
@@ -126,8 +127,8 @@ public final class SmtpPool {
             quietClose(c);
             try {
                 c = connect();
-            } catch (MessagingException | RuntimeException e) {
-                return failed(m, FailureCategory.classify(e), "cannot connect to " + where() + ": " + SmtpSender.describe(e));
+            } catch (ConnectFailure e) {
+                return e.result(m);
             }
             attempt = watched(c, m);
         }
@@ -159,7 +160,7 @@ public final class SmtpPool {
         if (watch.fired) {
             String detail = "the send to " + where() + " took longer than " + Duration.ofNanos(limit).toMillis()
                     + " ms (the deadline, or the write plus read timeout) and was aborted";
-            return new SmtpSender.Attempt(failed(m, FailureCategory.TIMEOUT, detail), false, false);
+            return new SmtpSender.Attempt(failed(m, FailureClass.SERVER_TIMEOUT, detail), false, false);
         }
         return attempt;
     }
@@ -193,8 +194,34 @@ public final class SmtpPool {
         }
     }
 
-    private Connection connect() throws MessagingException {
-        PipeliningTransport t = new PipeliningTransport(session, AngusSessionProperties.protocol(settings));
+    /** A connection that could not be made, classified with what its conversation showed. */
+    private final class ConnectFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SendFailures.Verdict verdict;
+
+        ConnectFailure(Exception cause, SmtpFailure.Conversation conversation) {
+            super(cause);
+            this.verdict = SendFailures.classify(cause, conversation);
+        }
+
+        /** @return the failed result: what failed (a refused login is not "cannot connect"), where, and the cause */
+        SendResult result(OutgoingMessage m) {
+            String detail = verdict.failure().description() + " (" + where() + "): " + SmtpSender.describe(getCause());
+            return new SendResult.Failed(m.messageId(), verdict.failure(), verdict.reply(), detail, List.of(), 1);
+        }
+    }
+
+    private Connection connect() throws ConnectFailure {
+        PipeliningTransport t = new PipeliningTransport(session, AngusSessionProperties.protocol(settings),
+                SendFailures.expectations(settings));
+        try {
+            return connect(t);
+        } catch (MessagingException | RuntimeException e) {
+            throw new ConnectFailure(e, t.conversation());
+        }
+    }
+
+    private Connection connect(PipeliningTransport t) throws MessagingException {
         AuthMethod auth = settings.auth();
         String user = auth == AuthMethod.NONE ? null : settings.username().orElse(null);
         String password = switch (auth) {
@@ -203,13 +230,13 @@ public final class SmtpPool {
             default -> settings.password().map(Secret::reveal).orElse(null);
         };
         SocketRecorder.take();
-        t.connect(settings.smtpHost(), settings.port(), user, password);
+        t.connect(settings.smtpHost().orElse(null), settings.port(), user, password);
         Connection c = new Connection(t, SocketRecorder.take());
         t.directSocket(c.socket);
         if (auth != AuthMethod.NONE && !t.supportsExtension("AUTH")) {
             // Angus would silently go on without authenticating
             quietClose(c);
-            throw new jakarta.mail.AuthenticationFailedException("the server " + where() + " does not offer AUTH, but the"
+            throw new jakarta.mail.AuthenticationFailedException("the server " + where() + " " + SendFailures.AUTH_NOT_OFFERED + ", but the"
                     + " settings ask for " + auth.key() + " authentication; use the submission port (587) of a server that"
                     + " requires authentication, or set authentication to none for a trusted relay");
         }
@@ -217,7 +244,7 @@ public final class SmtpPool {
     }
 
     private String where() {
-        return settings.smtpHost() + ":" + settings.port();
+        return settings.smtpHost().orElse("(no host)") + ":" + settings.port();
     }
 
     private static void quietClose(Connection c) {
@@ -228,8 +255,8 @@ public final class SmtpPool {
         }
     }
 
-    private static SendResult failed(OutgoingMessage m, FailureCategory category, String detail) {
-        return new SendResult.Failed(m.messageId(), category, null, detail, List.of(), 1);
+    private static SendResult failed(OutgoingMessage m, FailureClass failure, String detail) {
+        return new SendResult.Failed(m.messageId(), failure, null, detail, List.of(), 1);
     }
 
     /** @return connections idle in the pool now */

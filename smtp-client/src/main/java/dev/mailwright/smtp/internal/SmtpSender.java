@@ -1,8 +1,7 @@
 package dev.mailwright.smtp.internal;
 
-import dev.mailwright.smtp.FailureCategory;
+import dev.mailwright.core.smtp.SmtpReply;
 import dev.mailwright.smtp.SendResult;
-import dev.mailwright.smtp.SmtpReply;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -36,8 +35,8 @@ final class SmtpSender {
         try {
             return transport.transaction(m);
         } catch (MessagingException | IOException | RuntimeException e) {
-            FailureCategory category = FailureCategory.classify(e);
-            return new Attempt(new SendResult.Failed(m.messageId(), category, null, describe(e), List.of(), 1), false,
+            SendFailures.Verdict v = SendFailures.classify(e, transport.conversation());
+            return new Attempt(new SendResult.Failed(m.messageId(), v.failure(), v.reply(), describe(e), List.of(), 1), false,
                     !transport.wroteText());
         }
     }
@@ -63,20 +62,12 @@ final class SmtpSender {
     /** @return the exception's message and its causes' messages, one line, never a secret (Angus puts none there) */
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 5; t = next(t), depth++) {
+        for (Throwable t : SendFailures.chain(e).subList(0, Math.min(5, SendFailures.chain(e).size()))) {
             String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
             if (out.indexOf(msg) < 0) {
                 out.append(out.length() == 0 ? "" : ": ").append(msg);
             }
         }
         return out.toString().replaceAll("[\\r\\n]+", " ");
-    }
-
-    private static Throwable next(Throwable t) {
-        if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
-            return m.getNextException();
-        }
-        return t.getCause() == t ? null : t.getCause();
     }
 }

@@ -56,7 +56,7 @@ public final class TestEmailHistory implements DiagnosticsContributor {
         Map<String, String> facts = new LinkedHashMap<>();
         for (TestEmailResult r : recent) {
             facts.put(r.startedAt().toString(), "to " + r.to() + ": "
-                    + (r.delivered() ? "delivered" : "not delivered (" + r.failure().orElseThrow().name() + ")"));
+                    + (r.delivered() ? "delivered" : "not delivered (" + r.failure().orElseThrow().code() + ")"));
         }
         return new DiagnosticsSection(name(), "Last test emails", facts, recent.get(0).findings());
     }

@@ -2,10 +2,8 @@ package dev.mailwright.smtp.testmail;
 
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.Finding;
-import dev.mailwright.core.diagnostics.JsonWriter;
-import dev.mailwright.smtp.internal.transcript.TranscriptJson;
-import dev.mailwright.smtp.transcript.FailureClass;
-import dev.mailwright.smtp.transcript.Transcript;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.Transcript;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,39 +89,13 @@ public sealed interface TestEmailResult {
         }
     }
 
-    /** @return the outcome line, the findings and the transcript, for people */
-    default String render() {
-        String nl = System.lineSeparator();
-        StringBuilder out = new StringBuilder();
-        out.append(delivered() ? "Delivered: the test email to " + to() + " was accepted by the server."
-                : "Not delivered: the test email to " + to() + " failed (" + failure().orElseThrow().description() + ").");
-        out.append(nl).append(nl).append("Findings:").append(nl);
-        findings().forEach(f -> out.append(f.render()).append(nl));
-        out.append(nl).append("SMTP transcript:").append(nl).append(transcript().toText());
-        return out.toString();
-    }
-
-    /** @return the result as JSON for programs */
-    default String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
-        w.member("delivered", delivered()).member("to", to()).member("startedAt", startedAt().toString())
-                .member("tookMillis", took().toMillis())
-                .member("failure", failure().map(FailureClass::name).orElse(null))
-                .member("error", this instanceof Failed f ? f.error() : null);
-        w.name("findings").findings(findings());
-        w.name("transcript").beginObject().name("events").beginArray();
-        transcript().events().forEach(e -> TranscriptJson.write(w, e));
-        w.endArray().endObject();
-        return w.endObject().toString();
-    }
-
     /** @return a section for the diagnostics report ({@code test-email}) */
     default DiagnosticsSection toDiagnosticsSection() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("to", to());
         facts.put("started at", startedAt().toString());
         facts.put("took", took().toMillis() + " ms");
-        facts.put("outcome", delivered() ? "delivered" : "not delivered: " + failure().orElseThrow().name());
+        facts.put("outcome", delivered() ? "delivered" : "not delivered: " + failure().orElseThrow().code());
         return new DiagnosticsSection("test-email", "Last test email", facts, findings());
     }
 }

@@ -2,13 +2,12 @@ package dev.mailwright.smtp.transcript;
 
 import dev.mailwright.core.DiagnosticsSection;
 import dev.mailwright.core.Finding;
-import dev.mailwright.core.diagnostics.JsonWriter;
+import dev.mailwright.core.smtp.FailureClass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What {@link TranscriptAnalyzer} found in a transcript: the findings in the order of the
@@ -30,11 +29,6 @@ public record Diagnosis(List<Finding> findings, Optional<FailureClass> failure) 
         return failure.isPresent();
     }
 
-    /** @return every finding rendered with {@link Finding#render()}, one after the other */
-    public String render() {
-        return findings.stream().map(Finding::render).collect(Collectors.joining(System.lineSeparator()));
-    }
-
     /**
      * @param name the section's stable name, such as {@code transcript-unicorn}
      * @param title its heading
@@ -42,15 +36,7 @@ public record Diagnosis(List<Finding> findings, Optional<FailureClass> failure) 
      */
     public DiagnosticsSection toDiagnosticsSection(String name, String title) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("outcome", failure.map(f -> "failed: " + f.name()).orElse("no failure found"));
+        facts.put("outcome", failure.map(f -> "failed: " + f.code()).orElse("no failure found"));
         return new DiagnosticsSection(name, title, facts, findings);
-    }
-
-    /** @return {@code {"failure": "...", "findings": [...]}} */
-    public String toJson() {
-        JsonWriter w = new JsonWriter().beginObject();
-        w.member("failure", failure.map(FailureClass::name).orElse(null));
-        w.name("findings").findings(findings);
-        return w.endObject().toString();
     }
 }

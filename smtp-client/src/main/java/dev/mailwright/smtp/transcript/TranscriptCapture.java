@@ -1,5 +1,9 @@
 package dev.mailwright.smtp.transcript;
 
+import dev.mailwright.core.BuilderState;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import dev.mailwright.smtp.internal.transcript.CaptureRegistry;
 import dev.mailwright.smtp.internal.transcript.CapturedConnection;
 import java.time.Clock;
@@ -84,18 +88,20 @@ public final class TranscriptCapture {
         private TranscriptOptions options = TranscriptOptions.defaults();
         private SSLSocketFactory sslSocketFactory = (SSLSocketFactory) SSLSocketFactory.getDefault();
 
+        private final BuilderState state = new BuilderState("TranscriptCapture.Builder");
+
         private Builder() {
         }
 
         /** @param clock the time of each event (inject a fixed clock for reproducible output) @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 
         /** @param options what to keep @return this */
         public Builder options(TranscriptOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            this.options = state.set("options", options);
             return this;
         }
 
@@ -105,7 +111,7 @@ public final class TranscriptCapture {
          * @return this
          */
         public Builder sslSocketFactory(SSLSocketFactory factory) {
-            this.sslSocketFactory = Objects.requireNonNull(factory, "sslSocketFactory");
+            this.sslSocketFactory = state.set("sslSocketFactory", factory);
             return this;
         }
 

@@ -2,7 +2,7 @@ package dev.mailwright.smtp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwright.smtp.SmtpReply;
+import dev.mailwright.core.smtp.SmtpReply;
 import org.junit.jupiter.api.Test;
 
 class SmtpSenderTest {

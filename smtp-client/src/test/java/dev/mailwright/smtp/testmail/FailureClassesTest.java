@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Finding;
 import dev.mailwright.core.Severity;
+import dev.mailwright.core.smtp.FailureClass;
 import dev.mailwright.smtp.testsupport.SmtpSink;
 import dev.mailwright.smtp.testsupport.TestSettings;
-import dev.mailwright.smtp.transcript.FailureClass;
 import java.time.Duration;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class FailureClassesTest {
 
     private static void assertFailure(TestEmailResult r, FailureClass expected, String evidence) {
         assertThat(r.delivered()).isFalse();
-        assertThat(r.failure()).as(r.render()).contains(expected);
+        assertThat(r.failure()).as(String.valueOf(r)).contains(expected);
         Finding last = r.findings().get(r.findings().size() - 1);
         assertThat(last.severity()).isEqualTo(Severity.FAILURE);
         assertThat(last.code()).isEqualTo(expected.code());

@@ -3,12 +3,12 @@ package dev.mailwright.smtp.testmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwright.core.ConnectionSecurity;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import dev.mailwright.smtp.testsupport.SubethaServer;
 import dev.mailwright.smtp.testsupport.TestSettings;
 import dev.mailwright.smtp.testsupport.TestTls;
-import dev.mailwright.smtp.transcript.FailureClass;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class StartTlsTestEmailTest {
             TestEmailResult r = tester.send(TestSettings.login("localhost", server.port(),
                     ConnectionSecurity.STARTTLS_REQUIRED, TestSettings.PASSWORD).build(), "admin@example.com");
 
-            assertThat(r.delivered()).as(r.render()).isTrue();
+            assertThat(r.delivered()).as(String.valueOf(r)).isTrue();
             assertThat(server.messages()).hasSize(1);
             String text = r.transcript().toText();
             assertThat(text).startsWith("Connection opened: localhost:" + server.port() + "\n-> \"220 localhost ESMTP")
@@ -67,7 +67,7 @@ class StartTlsTestEmailTest {
                     ConnectionSecurity.STARTTLS_REQUIRED, TestSettings.PASSWORD).build(), "admin@example.com");
 
             assertThat(r.delivered()).isFalse();
-            assertThat(r.failure()).as(r.render()).contains(FailureClass.CERTIFICATE_HOST_MISMATCH);
+            assertThat(r.failure()).as(String.valueOf(r)).contains(FailureClass.CERTIFICATE_HOST_MISMATCH);
             assertThat(r.transcript().toText()).contains("<- \"STARTTLS\\r\\n\"").doesNotContain("AUTH LOGIN");
             assertThat(server.messages()).isEmpty();
         }
@@ -79,7 +79,7 @@ class StartTlsTestEmailTest {
             TestEmailResult r = EmailSettingsTester.builder().build().send(TestSettings.login("localhost", server.port(),
                     ConnectionSecurity.STARTTLS_REQUIRED, TestSettings.PASSWORD).build(), "admin@example.com");
 
-            assertThat(r.failure()).as(r.render()).contains(FailureClass.UNTRUSTED_CERTIFICATE);
+            assertThat(r.failure()).as(String.valueOf(r)).contains(FailureClass.UNTRUSTED_CERTIFICATE);
         }
     }
 
@@ -89,7 +89,7 @@ class StartTlsTestEmailTest {
             TestEmailResult r = tester.send(TestSettings.login("localhost", server.port(),
                     ConnectionSecurity.STARTTLS_REQUIRED, TestSettings.PASSWORD).build(), "admin@example.com");
 
-            assertThat(r.failure()).as(r.render()).contains(FailureClass.AUTH_REJECTED);
+            assertThat(r.failure()).as(String.valueOf(r)).contains(FailureClass.AUTH_REJECTED);
             assertThat(r.findings()).extracting(f -> f.code()).containsExactly("smtp.connection.opened", "smtp.tls.started",
                     "smtp.auth.mechanism", "smtp.auth.rejected");
         }
@@ -101,7 +101,7 @@ class StartTlsTestEmailTest {
             TestEmailResult r = tester.send(TestSettings.plain("localhost", server.port(), ConnectionSecurity.NONE).build(),
                     "admin@example.com");
 
-            assertThat(r.failure()).as(r.render()).contains(FailureClass.STARTTLS_REQUIRED_BY_SERVER);
+            assertThat(r.failure()).as(String.valueOf(r)).contains(FailureClass.STARTTLS_REQUIRED_BY_SERVER);
             assertThat(r.findings().get(r.findings().size() - 1).message()).contains("(530)");
         }
     }
@@ -114,7 +114,7 @@ class StartTlsTestEmailTest {
             TestEmailResult r = onlyTls13.send(TestSettings.login("localhost", server.port(),
                     ConnectionSecurity.STARTTLS_REQUIRED, TestSettings.PASSWORD).build(), "admin@example.com");
 
-            assertThat(r.failure()).as(r.render()).contains(FailureClass.TLS_PROTOCOL_MISMATCH);
+            assertThat(r.failure()).as(String.valueOf(r)).contains(FailureClass.TLS_PROTOCOL_MISMATCH);
         }
     }
 

@@ -22,8 +22,8 @@ class TestEmailHistoryTest {
             tester.send(refused, "c@example.com");
 
             assertThat(history.results()).extracting(TestEmailResult::to).containsExactly("c@example.com", "b@example.com");
-            String report = DiagnosticsReport.builder().settings(refused).contributor(history).build().render();
-            assertThat(report).contains("== Last test emails (test-email)", "to c@example.com: not delivered (RELAY_DENIED)",
+            String report = dev.mailwright.core.diagnostics.ReportRenderer.text(DiagnosticsReport.builder().settings(refused).contributor(history).build());
+            assertThat(report).contains("== Last test emails (test-email)", "to c@example.com: not delivered (smtp.rcpt.relay-denied)",
                     "to b@example.com: delivered", "[FAILURE] smtp.rcpt.relay-denied").doesNotContain("a@example.com");
         }
     }

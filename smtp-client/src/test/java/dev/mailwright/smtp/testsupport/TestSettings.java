@@ -14,15 +14,17 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    /** @return settings for host:port with the given security and no authentication */
+    /** @return settings for host:port with the given security and no authentication, each changeable once */
     public static EmailSettings.Builder plain(String host, int port, ConnectionSecurity security) {
         return EmailSettings.builder().smtpHost(host).port(port).security(security).auth(AuthMethod.NONE)
                 .heloDomain("ghe.example.com").noReplyAddress("noreply@ghe.example.com").hostname("ghe.example.com")
-                .connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(3)).writeTimeout(Duration.ofSeconds(3));
+                .connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(3)).writeTimeout(Duration.ofSeconds(3))
+                .build().toBuilder();
     }
 
     /** @return settings with LOGIN authentication as {@link SubethaServer#USER} */
     public static EmailSettings.Builder login(String host, int port, ConnectionSecurity security, String password) {
-        return plain(host, port, security).auth(AuthMethod.LOGIN).username(SubethaServer.USER).password(Secret.of(password));
+        return plain(host, port, security).auth(AuthMethod.LOGIN).username(SubethaServer.USER).password(Secret.of(password))
+                .build().toBuilder();
     }
 }

@@ -2,6 +2,8 @@ package dev.mailwright.smtp.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.Transcript;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,7 +2,8 @@ package dev.mailwright.smtp.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwright.smtp.internal.transcript.TranscriptText;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
 import org.junit.jupiter.api.Test;
 
 /** Redaction of AUTH payloads in any case or spacing, and of the body after DATA. */
@@ -62,6 +63,6 @@ class RedactionTest {
         Transcript t = Transcript.parse("-> \"250 \\\"quoted\\\" \\\\ back\\x01 #{x}\\r\\n\"");
         assertThat(((TranscriptEvent.Line) t.events().get(0)).text()).isEqualTo("250 \"quoted\" \\ back\u0001 #{x}");
         assertThat(t.toText()).isEqualTo("-> \"250 \\\"quoted\\\" \\\\ back\\x01 \\#{x}\\r\\n\"\n");
-        assertThat(TranscriptText.render(t, false)).isEqualTo(t.toText());
+        assertThat(t.toSeedText()).isEqualTo(t.toText());
     }
 }

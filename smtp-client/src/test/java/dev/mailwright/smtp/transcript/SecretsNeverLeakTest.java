@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
+import dev.mailwright.core.smtp.TranscriptEvent;
 import dev.mailwright.smtp.testmail.EmailSettingsTester;
 import dev.mailwright.smtp.testmail.TestEmailResult;
 import dev.mailwright.smtp.testsupport.SmtpSink;
@@ -81,8 +82,8 @@ class SecretsNeverLeakTest {
                 for (int port : new int[] {ok.port(), refusing.port()}) {
                     TestEmailResult r = tester.send(TestSettings.login("localhost", port, ConnectionSecurity.STARTTLS_REQUIRED, PASSWORD)
                             .auth(auth).build(), "admin@example.com");
-                    outputs.add(r.render());
-                    outputs.add(r.toJson());
+                    outputs.add(r.findings().toString());
+                    outputs.add(r.transcript().toText());
                     outputs.add(r.toString());
                     assertThat(r.transcript().events()).anyMatch(e -> e instanceof TranscriptEvent.Line l && l.redacted());
                 }

@@ -7,6 +7,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mailwright.core.ConnectionSecurity;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
 import dev.mailwright.smtp.testmail.EmailSettingsTester;
 import dev.mailwright.smtp.testmail.TestEmailResult;
 import dev.mailwright.smtp.testsupport.SubethaServer;
@@ -71,9 +73,6 @@ class TranscriptCaptureTest {
                     new TranscriptEvent.Connected(FIXED.instant(), "localhost", server.port(), "127.0.0.1"));
             assertThat(first.toText()).contains("TLS connection started\n", "<- \"MAIL FROM:<noreply@ghe.example.com>\\r\\n\"",
                     "<- \"QUIT\\r\\n\"", "Connection closed\n");
-            assertThat(first.toJson()).startsWith("{\"events\":[{\"time\":\"2026-01-02T03:04:05Z\",\"type\":\"connected\","
-                    + "\"host\":\"localhost\",\"port\":" + server.port() + ",\"address\":\"127.0.0.1\"}");
-            assertThat(Transcript.parse(first.toJson())).isEqualTo(first);
             assertThat(capture.transcript().events()).hasSize(first.events().size() + capture.transcripts().get(1).events().size());
         }
     }
@@ -135,7 +134,7 @@ class TranscriptCaptureTest {
                     .send(TestSettings.login("localhost", server.port(), ConnectionSecurity.IMPLICIT_TLS, TestSettings.PASSWORD).build(),
                             "admin@example.com");
 
-            assertThat(r.delivered()).as(r.render()).isTrue();
+            assertThat(r.delivered()).as(String.valueOf(r)).isTrue();
             assertThat(r.transcript().toText()).startsWith("Connection opened: localhost:" + server.port()
                     + "\nTLS connection started\nTLS details: protocol TLSv1.3");
             assertThat(r.transcript().toText()).contains("\n-> \"220 localhost ESMTP");

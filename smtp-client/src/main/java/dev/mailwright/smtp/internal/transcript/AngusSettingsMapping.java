@@ -26,9 +26,7 @@ public final class AngusSettingsMapping {
      */
     public static Properties properties(EmailSettings s) {
         Properties props = AngusSessionProperties.of(s, null);
-        if (s.noReplyAddress() != null) {
-            props.setProperty("mail." + protocol(s) + ".from", s.noReplyAddress());
-        }
+        s.noReplyAddress().ifPresent(from -> props.setProperty("mail." + protocol(s) + ".from", from));
         return props;
     }
 

@@ -1,6 +1,6 @@
 package dev.mailwright.smtp.internal.transcript;
 
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package dev.mailwright.smtp.internal.transcript;
 
-import dev.mailwright.smtp.transcript.Transcript;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptRecorder;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recording of one connection: splits the bytes of each direction into lines, feeds them to a
- * {@link ConversationRecorder}, and keeps the events. Thread-safe.
+ * {@link TranscriptRecorder}, and keeps the events. Thread-safe.
  */
 public final class CapturedConnection {
     private static final Logger LOG = LoggerFactory.getLogger(CapturedConnection.class);
@@ -25,7 +26,7 @@ public final class CapturedConnection {
 
     private final Clock clock;
     private final List<TranscriptEvent> events = new ArrayList<>();
-    private final ConversationRecorder recorder;
+    private final TranscriptRecorder recorder;
     private final LineBuffer serverLine = new LineBuffer(MAX_LINE);
     private final LineBuffer clientLine = new LineBuffer(MAX_LINE);
     private volatile boolean tlsLayered;
@@ -35,13 +36,13 @@ public final class CapturedConnection {
 
     CapturedConnection(Clock clock, TranscriptOptions options) {
         this.clock = clock;
-        this.recorder = new ConversationRecorder(options, this::add);
+        this.recorder = new TranscriptRecorder(options, this::add);
     }
 
     private void add(TranscriptEvent e) {
         events.add(e);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("SMTP {}", TranscriptText.line(e, true));
+            LOG.debug("SMTP {}", Transcript.lineOf(e));
         }
     }
 

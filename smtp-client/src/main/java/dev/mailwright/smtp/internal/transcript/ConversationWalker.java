@@ -1,13 +1,19 @@
 package dev.mailwright.smtp.internal.transcript;
 
 import dev.mailwright.core.Finding;
+import dev.mailwright.core.Severity;
+import dev.mailwright.core.smtp.FailureClass;
+import dev.mailwright.core.smtp.FailureClassifier;
+import dev.mailwright.core.smtp.SmtpFailure;
+import dev.mailwright.core.smtp.SmtpReply;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent.Direction;
+import dev.mailwright.core.smtp.TranscriptEvent;
 import dev.mailwright.smtp.transcript.Diagnosis;
-import dev.mailwright.smtp.transcript.FailureClass;
-import dev.mailwright.smtp.transcript.Transcript;
 import dev.mailwright.smtp.transcript.TranscriptAnalyzer;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptEvent.Direction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,19 +21,20 @@ import java.util.Optional;
 /**
  * Walks a transcript once: pairs each server reply with the command it answers (in order, so that
  * a pipelined group of {@code MAIL}, {@code RCPT} and {@code DATA} is paired right), emits the
- * findings of the conversation in order, and classifies the first failure (a refusing reply, a
- * socket error, an early close, or what the expectations say should have happened).
+ * findings of the conversation in order, and has core's {@link FailureClassifier} classify the
+ * first failure (a refusing reply, a socket error, an early close, or what the expectations say
+ * should have happened) from what the conversation showed.
  */
 public final class ConversationWalker {
-    private final boolean tlsRequired;
-    private final boolean authWanted;
+    private boolean tlsRequired;
+    private boolean authWanted;
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> replyLines = new ArrayList<>();
     private final List<TranscriptEvent.Error> errors = new ArrayList<>();
     /** The client's last command, or the state of the conversation (BANNER, DATA-CONTENT). */
     private String command = "BANNER";
     /** Commands sent and not answered yet, oldest first (RFC 2920 pipelining). */
-    private final java.util.Deque<String> unanswered = new java.util.ArrayDeque<>();
+    private final Deque<String> unanswered = new ArrayDeque<>();
     private String lastEhlo = "";
     private boolean tls;
     private boolean authSent;
@@ -52,6 +59,13 @@ public final class ConversationWalker {
     /** @return the diagnosis of the transcript */
     public Diagnosis walk(Transcript transcript) {
         for (TranscriptEvent e : transcript.events()) {
+            if (e instanceof TranscriptEvent.Note n && n.text().startsWith(TranscriptAnalyzer.CLIENT_SETTINGS)) {
+                TranscriptAnalyzer.Expectations x = TranscriptAnalyzer.Expectations.fromNote(n.text());
+                tlsRequired |= x.tlsRequired();
+                authWanted |= x.authWanted();
+            }
+        }
+        for (TranscriptEvent e : transcript.events()) {
             event(e);
         }
         if (failure == null) {
@@ -65,7 +79,7 @@ public final class ConversationWalker {
             command = "BANNER";
             unanswered.clear();
             findings.add(Finding.info("smtp.connection.opened", "connection opened to " + c.host() + ":" + c.port()
-                    + (c.address().isEmpty() ? "" : " (" + c.address() + ")"), TranscriptText.line(e, false)));
+                    + (c.address().isEmpty() ? "" : " (" + c.address() + ")"), Transcript.lineOf(e)));
         } else if (e instanceof TranscriptEvent.TlsStarted s) {
             tls = true;
             String details = s.protocol().isEmpty() ? "" : " (" + s.protocol() + ", " + s.cipherSuite() + ", certificate "
@@ -98,11 +112,11 @@ public final class ConversationWalker {
             String[] parts = text.split("\\s+");
             String mechanism = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "?";
             findings.add(Finding.info("smtp.auth.mechanism", "the `" + mechanism + "` authentication type was used",
-                    TranscriptText.line(l, false)));
+                    Transcript.lineOf(l)));
             if (!tls) {
                 findings.add(Finding.warning("smtp.auth.unencrypted", "credentials were sent over an unencrypted connection",
                         "Select starttls-required or implicit-tls so that the password never travels in clear text.",
-                        TranscriptText.line(l, false)));
+                        Transcript.lineOf(l)));
             }
         }
         startTlsSent |= verb.equals("STARTTLS");
@@ -144,33 +158,44 @@ public final class ConversationWalker {
             quitAnswered = true;
         }
         if (failure == null && r.code() >= 400 && !answered.equals("EHLO") && !answered.equals("QUIT")) {
-            fail(ReplyClassifier.classify(r, lastEhlo, tls, authWanted), r.summary(), r.evidence());
+            SmtpReply reply = r.reply();
+            FailureClassifier.classify(SmtpFailure.ofReply(answered, reply, conversation()))
+                    .ifPresent(c -> fail(c, r.summary(), r.evidence()));
         }
     }
 
+    /** @return what the conversation has shown so far, for the classifier */
+    private SmtpFailure.Conversation conversation() {
+        return new SmtpFailure.Conversation(tlsRequired, authWanted, serverLines > 0, tls, startTlsSent, authSent, lastEhlo,
+                probeAnsweredTls, closedByServer && !accepted && !quitAnswered);
+    }
+
     private void concludeWithoutReply() {
-        Optional<FailureClass> fromErrors = ErrorClassifier.classify(errors,
-                new ErrorClassifier.Context(serverLines > 0, probeAnsweredTls, startTlsSent));
-        List<String> evidence = errors.stream().map(e -> TranscriptText.line(e, true)).toList();
-        if (tlsRequired && !tls && serverLines > 0 && !lastEhlo.contains("STARTTLS")) {
-            fail(FailureClass.STARTTLS_NOT_OFFERED, "", List.of("EHLO reply without STARTTLS"));
-        } else if (fromErrors.isPresent()) {
-            fail(fromErrors.get(), "", evidence.isEmpty() ? List.of() : List.of(evidence.get(0)));
-        } else if (closedByServer && !accepted && !quitAnswered) {
-            fail(FailureClass.SERVER_CLOSED_EARLY, "", List.of("Connection closed by the server"));
-        } else if (!errors.isEmpty()) {
-            fail(FailureClass.UNKNOWN, "", evidence);
+        SmtpFailure.Conversation now = conversation();
+        Optional<FailureClass> c = FailureClassifier.classify(new SmtpFailure("", null, errors, now));
+        if (c.isEmpty()) {
+            return;
+        }
+        // the same classification without the conversation's own conclusions tells what the errors alone showed
+        SmtpFailure.Conversation errorsOnly = new SmtpFailure.Conversation(false, false, now.serverSpoke(), tls, startTlsSent,
+                authSent, lastEhlo, probeAnsweredTls, false);
+        FailureClass fromErrors = FailureClassifier.classify(new SmtpFailure("", null, errors, errorsOnly))
+                .filter(f -> f != FailureClass.UNKNOWN).orElse(null);
+        List<String> evidence = errors.stream().map(Transcript::lineOf).toList();
+        if (c.get() == FailureClass.STARTTLS_NOT_OFFERED && tlsRequired && !tls && serverLines > 0) {
+            fail(c.get(), "", List.of("EHLO reply without STARTTLS"));
+        } else if (fromErrors != null) {
+            fail(c.get(), "", evidence.isEmpty() ? List.of() : List.of(evidence.get(0)));
+        } else if (c.get() == FailureClass.SERVER_CLOSED_EARLY) {
+            fail(c.get(), "", List.of("Connection closed by the server"));
+        } else {
+            fail(c.get(), "", evidence);
         }
     }
 
     private void fail(FailureClass c, String summary, List<String> evidence) {
-        FailureClass effective = c;
-        if (authWanted && !authSent && (c == FailureClass.AUTH_REQUIRED || c == FailureClass.RELAY_DENIED)
-                && !lastEhlo.isEmpty() && !lastEhlo.contains("AUTH")) {
-            effective = FailureClass.AUTH_NOT_OFFERED;
-        }
-        failure = effective;
-        String message = effective.description() + (summary.isEmpty() ? "" : " (" + summary + ")");
-        findings.add(new Finding(dev.mailwright.core.Severity.FAILURE, effective.code(), message, effective.remedy(), evidence));
+        failure = c;
+        String message = c.description() + (summary.isEmpty() ? "" : " (" + summary + ")");
+        findings.add(new Finding(Severity.FAILURE, c.code(), message, c.remedy(), evidence));
     }
 }

@@ -1,7 +1,10 @@
 package dev.mailwright.smtp.internal.transcript;
 
+import dev.mailwright.core.smtp.SmtpReply;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +19,7 @@ record Reply(List<String> lines, String command) {
     private static final Pattern ENHANCED = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     int code() {
-        return ConversationRecorder.code(lines.get(lines.size() - 1));
+        return SmtpReply.code(lines.get(lines.size() - 1));
     }
 
     /** @return the enhanced status code ({@code 5.7.1}) or empty */
@@ -27,13 +30,11 @@ record Reply(List<String> lines, String command) {
         return m.find() ? m.group() : "";
     }
 
-    /** @return the text of every line after the codes, joined, lower case */
-    String text() {
-        StringBuilder b = new StringBuilder();
-        for (String l : lines) {
-            b.append(l.length() > 4 ? l.substring(4) : "").append(' ');
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
+    /** @return the reply as one value, all its lines joined */
+    SmtpReply reply() {
+        String text = String.join("\n", lines);
+        return SmtpReply.parse(text).filter(r -> r.code() == code())
+                .orElseGet(() -> new SmtpReply(code(), null, text.length() > 4 ? text.substring(4) : ""));
     }
 
     /** @return {@code 535 5.7.1} */
@@ -43,6 +44,8 @@ record Reply(List<String> lines, String command) {
 
     /** @return the lines in the seed's format */
     List<String> evidence() {
-        return lines.stream().map(l -> "-> " + TranscriptText.quote(l + "\r\n")).toList();
+        return lines.stream()
+                .map(l -> Transcript.lineOf(new TranscriptEvent.Line(Instant.EPOCH, TranscriptEvent.Direction.SERVER, l, false)))
+                .toList();
     }
 }

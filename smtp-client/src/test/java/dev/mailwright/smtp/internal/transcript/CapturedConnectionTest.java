@@ -2,7 +2,7 @@ package dev.mailwright.smtp.internal.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;

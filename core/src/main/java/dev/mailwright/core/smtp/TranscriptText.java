@@ -1,9 +1,6 @@
-package dev.mailwright.smtp.internal.transcript;
+package dev.mailwright.core.smtp;
 
-import dev.mailwright.smtp.transcript.Transcript;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptEvent.Direction;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptEvent.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,7 @@ import java.util.regex.Pattern;
  * way Ruby's {@code inspect} quotes them ({@code "220 ...\r\n"}), as in a GitHub Enterprise
  * support bundle.
  */
-public final class TranscriptText {
+final class TranscriptText {
     private static final Pattern OPENED = Pattern.compile("^(?:.*?\\s)?Connection opened: (.+):(\\d{1,5})$");
     private static final Pattern LINE = Pattern.compile("^(?:.*?\\s)?(->|<-) \"(.*)\"$");
     private static final Pattern TLS_DETAILS = Pattern.compile(
@@ -34,7 +31,7 @@ public final class TranscriptText {
      * @param details also Mailwright's extra lines (TLS details, errors, close, body left out)
      * @return the text
      */
-    public static String render(Transcript t, boolean details) {
+    static String render(Transcript t, boolean details) {
         StringBuilder out = new StringBuilder();
         for (TranscriptEvent e : t.events()) {
             String line = line(e, details);
@@ -77,9 +74,9 @@ public final class TranscriptText {
      * @param options redaction applied to the lines read
      * @return the transcript; unknown lines become notes, times are the epoch
      */
-    public static Transcript parse(String text, TranscriptOptions options) {
+    static Transcript parse(String text, TranscriptOptions options) {
         List<TranscriptEvent> events = new ArrayList<>();
-        ConversationRecorder recorder = new ConversationRecorder(options, events::add);
+        TranscriptRecorder recorder = new TranscriptRecorder(options, events::add);
         Instant t = Instant.EPOCH;
         for (String raw : text.split("\r?\n")) {
             String line = raw.strip();

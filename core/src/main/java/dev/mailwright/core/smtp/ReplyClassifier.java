@@ -1,9 +1,9 @@
-package dev.mailwright.smtp.internal.transcript;
+package dev.mailwright.core.smtp;
 
-import dev.mailwright.smtp.transcript.FailureClass;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Classifies a refusing SMTP reply (4xx or 5xx) by its code, enhanced code, text and command. */
+/** Classifies a refusing SMTP reply (4xx or 5xx) by the command it answers, its codes and its text. */
 final class ReplyClassifier {
     private static final Pattern GREYLIST = Pattern.compile("grey|gray");
     private static final Pattern RATE = Pattern.compile("rate|too many|limit|slow down|throttl|try again in \\d");
@@ -17,11 +17,10 @@ final class ReplyClassifier {
     private ReplyClassifier() {
     }
 
-    static FailureClass classify(Reply r, String lastEhlo, boolean tls, boolean authWanted) {
-        int code = r.code();
-        String text = r.text();
-        String enhanced = r.enhanced();
-        String command = r.command();
+    static FailureClass classify(String command, SmtpReply reply) {
+        int code = reply.code();
+        String text = reply.text().toLowerCase(Locale.ROOT);
+        String enhanced = reply.enhanced().orElse("");
         if (code / 100 == 4) {
             return temporary(code, text, command);
         }

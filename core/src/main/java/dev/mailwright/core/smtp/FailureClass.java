@@ -1,10 +1,12 @@
-package dev.mailwright.smtp.transcript;
-
-import dev.mailwright.smtp.FailureCategory;
+package dev.mailwright.core.smtp;
 
 /**
- * Why an SMTP send failed, as {@link TranscriptAnalyzer} classifies it, each with a remedy an
- * administrator can act on. The {@link #code()} is the {@link dev.mailwright.core.Finding} code.
+ * Why an SMTP exchange failed: the one vocabulary of Mailwright's SMTP failures. A failed
+ * notification send, a failed test email, the analysis of a transcript and a port probe all name
+ * their failure with one of these, decided by {@link FailureClassifier}. Each class has a
+ * description, a remedy an administrator can act on, a {@link FailureCategory} a program acts on,
+ * and {@link #isTransient()} (the category's). The {@link #code()} is the
+ * {@link dev.mailwright.core.Finding} code.
  */
 public enum FailureClass {
     /** The settings are invalid; nothing was sent. */
@@ -110,6 +112,9 @@ public enum FailureClass {
     /** The server closed the connection before the conversation ended. */
     SERVER_CLOSED_EARLY("smtp.session.closed-early", "the server closed the connection before the end of the conversation",
             "Check the server's logs for the reason (a policy, an overload, an idle limit); retry."),
+    /** No pooled connection became free in time (a send that never reached the server). */
+    POOL_EXHAUSTED("smtp.pool.exhausted", "no SMTP connection became free in time",
+            "Raise the pool's maximum size or its wait, or send fewer notifications at once."),
     /** Any other failure. */
     UNKNOWN("smtp.failure.unknown", "the send failed",
             "Read the error and the last server reply in the evidence; attach the transcript to a support request.");
@@ -140,9 +145,9 @@ public enum FailureClass {
     }
 
     /**
-     * @return the coarser category a program acts on, the same that
-     *     {@link dev.mailwright.smtp.SendResult.Failed#category()} reports for notifications, so a
-     *     host handles a failed test email and a failed send alike
+     * @return the coarser category a program acts on; a failed notification send
+     *     ({@code SendResult.Failed}) and a failed test email report the same one for the same
+     *     failure
      */
     public FailureCategory category() {
         return switch (this) {
@@ -152,21 +157,25 @@ public enum FailureClass {
             case STARTTLS_FAILED, TLS_PROTOCOL_MISMATCH, IMPLICIT_TLS_TO_PLAIN_PORT, PLAIN_TO_IMPLICIT_TLS_PORT ->
                     FailureCategory.TLS_HANDSHAKE;
             case UNTRUSTED_CERTIFICATE, CERTIFICATE_HOST_MISMATCH -> FailureCategory.CERTIFICATE;
-            case RELAY_DENIED -> FailureCategory.RELAY_DENIED;
+            // a 554 greeting refuses this client for good, like a refused relay: not retried
+            case RELAY_DENIED, CONNECTION_REJECTED -> FailureCategory.RELAY_DENIED;
             case RECIPIENT_REFUSED -> FailureCategory.RECIPIENT_REJECTED;
             case SENDER_REFUSED, MESSAGE_TOO_LARGE, MESSAGE_REJECTED -> FailureCategory.MESSAGE_REJECTED;
             case GREYLISTED, RATE_LIMITED, SERVICE_UNAVAILABLE, TEMPORARY_FAILURE -> FailureCategory.TRANSIENT;
-            case CONNECTION_REJECTED, CONNECTION_REFUSED -> FailureCategory.CONNECTION_REFUSED;
+            case CONNECTION_REFUSED -> FailureCategory.CONNECTION_REFUSED;
             case CONNECT_TIMEOUT, BANNER_TIMEOUT, SERVER_TIMEOUT -> FailureCategory.TIMEOUT;
             case UNKNOWN_HOST -> FailureCategory.UNKNOWN_HOST;
             case SERVER_CLOSED_EARLY -> FailureCategory.CONNECTION_LOST;
+            case POOL_EXHAUSTED -> FailureCategory.POOL_EXHAUSTED;
             case SETTINGS_INVALID, UNKNOWN -> FailureCategory.UNKNOWN;
         };
     }
 
-    /** @return true for refusals that may succeed when retried later (4xx, timeouts) */
-    public boolean isTemporary() {
-        return this == GREYLISTED || this == RATE_LIMITED || this == SERVICE_UNAVAILABLE || this == TEMPORARY_FAILURE
-                || this == SERVER_TIMEOUT;
+    /**
+     * @return true when trying again later may succeed (4xx refusals, timeouts, a refused or lost
+     *     connection); always {@code category().isTransient()}
+     */
+    public boolean isTransient() {
+        return category().isTransient();
     }
 }

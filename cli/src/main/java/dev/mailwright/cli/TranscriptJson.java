@@ -1,61 +1,83 @@
-package dev.mailwright.smtp.internal.transcript;
+package dev.mailwright.cli;
 
-import dev.mailwright.core.diagnostics.JsonReader;
-import dev.mailwright.core.diagnostics.JsonWriter;
-import dev.mailwright.smtp.transcript.Transcript;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.Transcript;
+import dev.mailwright.core.smtp.TranscriptEvent;
+import dev.mailwright.core.smtp.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Mailwright's JSON form of a transcript: {@code {"events":[{"type":"line",...}]}}. */
-public final class TranscriptJson {
+/**
+ * The JSON form of a transcript the command-line tool prints and reads back:
+ * {@code {"events":[{"time":...,"type":"line",...}]}}. It keeps what the text form cannot (every
+ * event's time, the connected address). A JSON transcript saved from an earlier version, a test
+ * email's JSON result (old or enveloped) and a bare transcript all load.
+ */
+final class TranscriptJson {
     private TranscriptJson() {
     }
 
-    /** @return the transcript as JSON */
-    public static String render(Transcript t) {
-        JsonWriter w = new JsonWriter().beginObject().name("events").beginArray();
-        t.events().forEach(e -> write(w, e));
-        return w.endArray().endObject().toString();
+    /** @return the transcript as {@code {"events":[...]}} */
+    static Map<String, Object> data(Transcript t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", t.events().stream().map(TranscriptJson::event).toList());
+        return m;
     }
 
-    /** Writes one event as a JSON object. */
-    public static void write(JsonWriter w, TranscriptEvent e) {
-        w.beginObject();
-        w.member("time", e.time().toString());
+    private static Map<String, Object> event(TranscriptEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", e.time().toString());
         if (e instanceof TranscriptEvent.Connected c) {
-            w.member("type", "connected").member("host", c.host()).member("port", c.port()).member("address", c.address());
+            m.put("type", "connected");
+            m.put("host", c.host());
+            m.put("port", c.port());
+            m.put("address", c.address());
         } else if (e instanceof TranscriptEvent.Line l) {
-            w.member("type", "line").member("direction", l.direction().name().toLowerCase(java.util.Locale.ROOT))
-                    .member("text", l.text()).member("redacted", l.redacted());
+            m.put("type", "line");
+            m.put("direction", l.direction().name().toLowerCase(Locale.ROOT));
+            m.put("text", l.text());
+            m.put("redacted", l.redacted());
         } else if (e instanceof TranscriptEvent.TlsStarted s) {
-            w.member("type", "tls").member("protocol", s.protocol()).member("cipherSuite", s.cipherSuite())
-                    .member("peerSubject", s.peerSubject())
-                    .member("notBefore", s.notBefore() == null ? null : s.notBefore().toString())
-                    .member("notAfter", s.notAfter() == null ? null : s.notAfter().toString());
+            m.put("type", "tls");
+            m.put("protocol", s.protocol());
+            m.put("cipherSuite", s.cipherSuite());
+            m.put("peerSubject", s.peerSubject());
+            m.put("notBefore", s.notBefore() == null ? null : s.notBefore().toString());
+            m.put("notAfter", s.notAfter() == null ? null : s.notAfter().toString());
         } else if (e instanceof TranscriptEvent.BodyOmitted b) {
-            w.member("type", "body-omitted").member("lines", b.lines()).member("bytes", b.bytes());
+            m.put("type", "body-omitted");
+            m.put("lines", b.lines());
+            m.put("bytes", b.bytes());
         } else if (e instanceof TranscriptEvent.Error err) {
-            w.member("type", "error").member("stage", err.stage()).member("exception", err.type()).member("message", err.message());
+            m.put("type", "error");
+            m.put("stage", err.stage());
+            m.put("exception", err.type());
+            m.put("message", err.message());
         } else if (e instanceof TranscriptEvent.Closed c) {
-            w.member("type", "closed").member("byServer", c.byServer());
+            m.put("type", "closed");
+            m.put("byServer", c.byServer());
         } else if (e instanceof TranscriptEvent.Note n) {
-            w.member("type", "note").member("text", n.text());
+            m.put("type", "note");
+            m.put("text", n.text());
         }
-        w.endObject();
+        return m;
     }
 
     /**
-     * @param json the output of {@link #render(Transcript)}, or a test-email result's JSON (its
-     *     {@code transcript} member is read)
+     * @param json a transcript as {@link #data(Transcript)} writes it, or a test email's JSON
+     *     result (its {@code transcript} member, inside {@code result} when enveloped)
      * @return the transcript (client lines redacted again, in case the JSON was edited by hand)
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static Transcript parse(String json) {
-        Object root = JsonReader.parse(json);
+    static Transcript parse(String json) {
+        Object root = Json.read(json);
+        if (root instanceof Map<?, ?> envelope && envelope.get("result") instanceof Map<?, ?> result) {
+            root = result;
+        }
         if (root instanceof Map<?, ?> result && result.get("transcript") instanceof Map<?, ?> inner) {
             root = inner;
         }
@@ -63,7 +85,7 @@ public final class TranscriptJson {
             throw new IllegalArgumentException("A JSON transcript must be an object with an \"events\" array");
         }
         List<TranscriptEvent> events = new ArrayList<>();
-        ConversationRecorder recorder = new ConversationRecorder(TranscriptOptions.defaults().withKeepBody(true), events::add);
+        TranscriptRecorder recorder = new TranscriptRecorder(TranscriptOptions.defaults().withKeepBody(true), events::add);
         for (Object o : list) {
             if (!(o instanceof Map<?, ?> e)) {
                 throw new IllegalArgumentException("Each event must be a JSON object, not " + o);
@@ -73,11 +95,12 @@ public final class TranscriptJson {
         return new Transcript(events);
     }
 
-    private static void read(Map<?, ?> e, ConversationRecorder recorder) {
+    private static void read(Map<?, ?> e, TranscriptRecorder recorder) {
         Instant time = Instant.parse(str(e, "time"));
         String type = str(e, "type");
         switch (type) {
-            case "connected" -> recorder.event(new TranscriptEvent.Connected(time, str(e, "host"), (int) num(e, "port"), str(e, "address")));
+            case "connected" -> recorder.event(new TranscriptEvent.Connected(time, str(e, "host"), (int) num(e, "port"),
+                    str(e, "address")));
             case "line" -> {
                 String text = str(e, "text");
                 if ("server".equals(str(e, "direction"))) {
@@ -101,16 +124,12 @@ public final class TranscriptJson {
 
     private static String str(Map<?, ?> e, String key) {
         Object v = e.get(key);
-        return v == null || v == JsonReader.NULL ? null : v.toString();
+        return v == null ? null : v.toString();
     }
 
     private static long num(Map<?, ?> e, String key) {
-        if (e.get(key) instanceof java.math.BigDecimal n) {
-            try {
-                return n.longValueExact();
-            } catch (ArithmeticException notAWholeNumber) {
-                // reported below
-            }
+        if (e.get(key) instanceof Integer || e.get(key) instanceof Long) {
+            return ((Number) e.get(key)).longValue();
         }
         throw new IllegalArgumentException("Event member \"" + key + "\" must be a whole number: " + e);
     }

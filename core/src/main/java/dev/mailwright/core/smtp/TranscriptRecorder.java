@@ -1,8 +1,6 @@
-package dev.mailwright.smtp.internal.transcript;
+package dev.mailwright.core.smtp;
 
-import dev.mailwright.smtp.transcript.TranscriptEvent;
-import dev.mailwright.smtp.transcript.TranscriptEvent.Direction;
-import dev.mailwright.smtp.transcript.TranscriptOptions;
+import dev.mailwright.core.smtp.TranscriptEvent.Direction;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,13 +9,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the lines of one SMTP conversation into events, applying the options: AUTH payloads
- * become placeholders that say what was removed (whatever the case or spacing of the AUTH
- * command, and also when the initial response is on the AUTH line), and the body after DATA is
- * counted instead of kept. Used for live captures and for parsed text alike, so a pasted
- * transcript is redacted the same way. Not thread-safe: callers synchronize.
+ * Turns the lines of one SMTP conversation into {@link TranscriptEvent}s, applying the options:
+ * AUTH payloads become placeholders that say what was removed (whatever the case or spacing of
+ * the AUTH command, and also when the initial response is on the AUTH line), and the body after
+ * DATA is counted instead of kept. The one recorder of every transcript: a live capture of a send,
+ * a port probe's conversation, and a parsed text, so that each is redacted the same way.
+ * Not thread-safe: callers synchronize.
+ *
+ * <pre>{@code
+ * List<TranscriptEvent> events = new ArrayList<>();
+ * TranscriptRecorder r = new TranscriptRecorder(TranscriptOptions.defaults(), events::add);
+ * r.server("220 mx.example.com ESMTP", clock.instant());
+ * r.client("EHLO ghe.example.com", clock.instant());
+ * Transcript t = new Transcript(events);
+ * }</pre>
  */
-public final class ConversationRecorder {
+public final class TranscriptRecorder {
     private static final Pattern AUTH = Pattern.compile("(?i)^\\s*AUTH\\s+([A-Z0-9_-]+)(?:\\s+(\\S.*?))?\\s*$");
     private static final Pattern DATA = Pattern.compile("(?i)^\\s*DATA\\s*$");
     /** The prefix of every placeholder. */
@@ -37,16 +44,21 @@ public final class ConversationRecorder {
      * @param options what to keep
      * @param sink receives the events in order
      */
-    public ConversationRecorder(TranscriptOptions options, Consumer<TranscriptEvent> sink) {
+    public TranscriptRecorder(TranscriptOptions options, Consumer<TranscriptEvent> sink) {
         this.options = Objects.requireNonNull(options, "options");
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Records a line the server sent. */
+    /**
+     * Records a line the server sent.
+     *
+     * @param line the line, without CRLF
+     * @param time when it arrived
+     */
     public void server(String line, Instant time) {
         sink.accept(new TranscriptEvent.Line(time, Direction.SERVER, line, false));
         if (line.length() >= 3 && (line.length() == 3 || line.charAt(3) == ' ')) {
-            int code = code(line);
+            int code = SmtpReply.code(line);
             if (authMechanism != null && code != 334) {
                 authMechanism = null;
             }
@@ -58,7 +70,12 @@ public final class ConversationRecorder {
         }
     }
 
-    /** Records a line the client sent, redacting it when it carries credentials. */
+    /**
+     * Records a line the client sent, redacting it when it carries credentials.
+     *
+     * @param line the line, without CRLF
+     * @param time when it was sent
+     */
     public void client(String line, Instant time) {
         if (inData) {
             dataLine(line, time);
@@ -84,7 +101,11 @@ public final class ConversationRecorder {
         sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, line, false));
     }
 
-    /** Records any other event (connection, TLS, error, close). */
+    /**
+     * Records any other event (connection, TLS, error, close, note).
+     *
+     * @param event the event
+     */
     public void event(TranscriptEvent event) {
         sink.accept(event);
     }
@@ -129,21 +150,5 @@ public final class ConversationRecorder {
             default -> "response";
         };
         return REDACTED_PREFIX + "AUTH " + mechanism + " " + what + "]";
-    }
-
-    /** @return the reply code at the start of a server line, or -1 */
-    public static int code(String line) {
-        if (line.length() < 3) {
-            return -1;
-        }
-        int c = 0;
-        for (int i = 0; i < 3; i++) {
-            char ch = line.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            c = c * 10 + (ch - '0');
-        }
-        return c;
     }
 }

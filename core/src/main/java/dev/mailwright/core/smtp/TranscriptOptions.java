@@ -1,4 +1,4 @@
-package dev.mailwright.smtp.transcript;
+package dev.mailwright.core.smtp;
 
 /**
  * What a capture keeps. By default credentials are redacted (AUTH PLAIN, LOGIN and XOAUTH2

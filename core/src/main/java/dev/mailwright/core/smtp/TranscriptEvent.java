@@ -1,4 +1,4 @@
-package dev.mailwright.smtp.transcript;
+package dev.mailwright.core.smtp;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,16 +1,16 @@
-package dev.mailwright.smtp.internal.transcript;
+package dev.mailwright.core.smtp;
 
-import dev.mailwright.smtp.transcript.FailureClass;
-import dev.mailwright.smtp.transcript.TranscriptEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Classifies the errors of a transcript (socket errors recorded by the capture, and the chain of
- * the send's exception). Socket errors come first; then the send's chain from its deepest cause.
+ * Classifies the errors of a failed exchange: socket errors recorded by a capture, and the chain of
+ * the send's exception (stage {@code send}). Socket errors come first; then the send's chain from
+ * its deepest cause, which names the failure most precisely.
  */
 final class ErrorClassifier {
     private static final Pattern PLAIN_ANSWER = Pattern.compile("unrecognized ssl message|plaintext connection");
@@ -26,15 +26,11 @@ final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
-    /** What the conversation showed before the errors. */
-    record Context(boolean serverSpoke, boolean probeAnsweredTls, boolean startTlsSent) {
-    }
-
-    static Optional<FailureClass> classify(List<TranscriptEvent.Error> errors, Context context) {
+    static Optional<FailureClass> classify(List<TranscriptEvent.Error> errors, SmtpFailure.Conversation context) {
         List<TranscriptEvent.Error> ordered = new ArrayList<>();
         errors.stream().filter(e -> !e.stage().equals("send")).forEach(ordered::add);
         List<TranscriptEvent.Error> send = new ArrayList<>(errors.stream().filter(e -> e.stage().equals("send")).toList());
-        java.util.Collections.reverse(send);
+        Collections.reverse(send);
         ordered.addAll(send);
         for (TranscriptEvent.Error e : ordered) {
             FailureClass c = classify(e, context);
@@ -42,26 +38,16 @@ final class ErrorClassifier {
                 return Optional.of(c);
             }
         }
-        return Optional.empty();
+        boolean tls = ordered.stream().anyMatch(e -> e.type().contains("SSL"));
+        return tls ? Optional.of(FailureClass.TLS_PROTOCOL_MISMATCH) : Optional.empty();
     }
 
-    private static FailureClass classify(TranscriptEvent.Error e, Context context) {
+    private static FailureClass classify(TranscriptEvent.Error e, SmtpFailure.Conversation context) {
         String type = e.type();
         String msg = e.message().toLowerCase(Locale.ROOT);
-        if (type.endsWith("UnknownHostException")) {
-            return FailureClass.UNKNOWN_HOST;
-        }
-        if (type.endsWith("ConnectException") && msg.contains("refused")) {
-            return FailureClass.CONNECTION_REFUSED;
-        }
-        if (type.endsWith("SocketTimeoutException") || msg.contains("timed out")) {
-            if (e.stage().equals("connect") || msg.contains("connect timed out")) {
-                return FailureClass.CONNECT_TIMEOUT;
-            }
-            if (!context.serverSpoke()) {
-                return context.probeAnsweredTls() ? FailureClass.PLAIN_TO_IMPLICIT_TLS_PORT : FailureClass.BANNER_TIMEOUT;
-            }
-            return FailureClass.SERVER_TIMEOUT;
+        FailureClass network = network(e, type, msg, context);
+        if (network != null) {
+            return network;
         }
         if (PLAIN_ANSWER.matcher(msg).find()) {
             return context.startTlsSent() ? FailureClass.STARTTLS_FAILED : FailureClass.IMPLICIT_TLS_TO_PLAIN_PORT;
@@ -69,7 +55,7 @@ final class ErrorClassifier {
         if (HOST_MISMATCH.matcher(msg).find()) {
             return FailureClass.CERTIFICATE_HOST_MISMATCH;
         }
-        if (UNTRUSTED.matcher(msg).find()) {
+        if (UNTRUSTED.matcher(msg).find() || type.startsWith("java.security.cert.") || type.contains("CertPath")) {
             return FailureClass.UNTRUSTED_CERTIFICATE;
         }
         if (PROTOCOL.matcher(msg).find()) {
@@ -81,8 +67,31 @@ final class ErrorClassifier {
         if (context.startTlsSent() && (e.stage().equals("tls") || msg.contains("could not convert socket to tls"))) {
             return FailureClass.STARTTLS_FAILED;
         }
-        if (msg.equals("[eof]") || msg.contains("connection reset") || msg.contains("broken pipe")) {
+        if (type.endsWith("AuthenticationFailedException")) {
+            return FailureClass.AUTH_REJECTED;
+        }
+        if (msg.equals("[eof]") || msg.contains("connection reset") || msg.contains("broken pipe")
+                || type.endsWith("EOFException") || type.equals("java.net.SocketException")) {
             return FailureClass.SERVER_CLOSED_EARLY;
+        }
+        return null;
+    }
+
+    private static FailureClass network(TranscriptEvent.Error e, String type, String msg, SmtpFailure.Conversation context) {
+        if (type.endsWith("UnknownHostException")) {
+            return FailureClass.UNKNOWN_HOST;
+        }
+        if (type.endsWith("ConnectException") && msg.contains("refused") || type.endsWith("NoRouteToHostException")) {
+            return FailureClass.CONNECTION_REFUSED;
+        }
+        if (type.endsWith("SocketTimeoutException") || msg.contains("timed out")) {
+            if (e.stage().equals("connect") || msg.contains("connect timed out") || type.endsWith("ConnectException")) {
+                return FailureClass.CONNECT_TIMEOUT;
+            }
+            if (!context.serverSpoke()) {
+                return context.probeAnsweredTls() ? FailureClass.PLAIN_TO_IMPLICIT_TLS_PORT : FailureClass.BANNER_TIMEOUT;
+            }
+            return FailureClass.SERVER_TIMEOUT;
         }
         return null;
     }

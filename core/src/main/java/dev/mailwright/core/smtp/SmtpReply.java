@@ -1,4 +1,4 @@
-package dev.mailwright.smtp;
+package dev.mailwright.core.smtp;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +46,25 @@ public record SmtpReply(int code, String enhancedStatus, String text) {
             return Optional.empty();
         }
         return Optional.of(new SmtpReply(code, m.group(2), m.group(3).strip()));
+    }
+
+    /**
+     * @param line a line as a server sent it
+     * @return the three-digit reply code at its start, or -1 when it does not start with one
+     */
+    public static int code(String line) {
+        if (line == null || line.length() < 3) {
+            return -1;
+        }
+        int c = 0;
+        for (int i = 0; i < 3; i++) {
+            char ch = line.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            c = c * 10 + (ch - '0');
+        }
+        return c;
     }
 
     /** @return true for 4xx replies: try again later */

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * no-reply address used in From and To of every notification, whether mail sent to the no-reply
  * address is discarded, the support contact, the instance host name (from which
  * {@code reply.<hostname>} and {@code noreply.<hostname>} are derived), whether TLS is enforced
- * for incoming SMTP, and finite connect/read/write timeouts.
+ * for incoming SMTP, finite connect/read/write timeouts, and DKIM signing ({@link DkimSettings}).
  *
  * <p>Immutable and thread-safe. Built with {@link #builder()} or loaded with
  * {@link SettingsLoader}; an instance may hold invalid values so that {@link #validate()} can
@@ -47,6 +47,7 @@ public final class EmailSettings {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration writeTimeout;
+    private final DkimSettings dkim;
     private final List<ValidationProblem> loadProblems;
 
     private EmailSettings(Builder b) {
@@ -67,6 +68,7 @@ public final class EmailSettings {
         this.connectTimeout = Objects.requireNonNull(b.connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(b.readTimeout, "readTimeout");
         this.writeTimeout = Objects.requireNonNull(b.writeTimeout, "writeTimeout");
+        this.dkim = b.dkim;
         this.loadProblems = List.copyOf(b.loadProblems);
     }
 
@@ -95,6 +97,7 @@ public final class EmailSettings {
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
+        b.dkim = dkim;
         b.loadProblems.addAll(loadProblems);
         return b;
     }
@@ -206,6 +209,11 @@ public final class EmailSettings {
         return writeTimeout;
     }
 
+    /** @return the DKIM signing domain and keys; {@link DkimSettings#NONE} when messages are not signed */
+    public DkimSettings dkim() {
+        return dkim;
+    }
+
     /**
      * Checks every field and returns every problem at once.
      *
@@ -239,7 +247,7 @@ public final class EmailSettings {
                 + ", noReplyAddress=" + noReplyAddress + ", discardNoReplyMail=" + discardNoReplyMail
                 + ", supportContact=" + supportContact + ", hostname=" + hostname
                 + ", enforceTlsForIncoming=" + enforceTlsForIncoming + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + "]";
+                + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", dkim=" + dkim + "]";
     }
 
     /** Builds {@link EmailSettings}; setters are named after the properties. Not thread-safe. */
@@ -261,6 +269,7 @@ public final class EmailSettings {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private DkimSettings dkim = DkimSettings.NONE;
         private final List<ValidationProblem> loadProblems = new ArrayList<>();
 
         private Builder() {
@@ -365,6 +374,12 @@ public final class EmailSettings {
         /** @param timeout the write timeout, finite and positive @return this */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Objects.requireNonNull(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** @param dkim the DKIM signing domain and keys @return this */
+        public Builder dkim(DkimSettings dkim) {
+            this.dkim = Objects.requireNonNull(dkim, "dkim");
             return this;
         }
 

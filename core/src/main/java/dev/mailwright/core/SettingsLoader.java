@@ -108,6 +108,7 @@ public final class SettingsLoader {
                 c.kind() == SupportContact.Kind.EMAIL ? SettingsKey.SUPPORT_EMAIL : SettingsKey.SUPPORT_URL, c.value()));
         put(p, SettingsKey.HOSTNAME, settings.hostname());
         put(p, SettingsKey.INBOUND_ENFORCE_TLS, String.valueOf(settings.enforceTlsForIncoming()));
+        DkimSettingsRules.put(p, settings.dkim());
         return p;
     }
 
@@ -118,6 +119,8 @@ public final class SettingsLoader {
     }
 
     private static EmailSettings apply(Map<SettingsKey, String> values, EmailSettings.Builder b) {
+        DkimSettingsRules.load(values.remove(SettingsKey.DKIM_DOMAIN), values.remove(SettingsKey.DKIM_SELECTOR),
+                values.remove(SettingsKey.DKIM_KEY_FILE), b);
         values.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(e -> applyOne(e.getKey(), e.getKey().isSecret() ? e.getValue() : e.getValue().strip(), b));
         if (values.containsKey(SettingsKey.SUPPORT_EMAIL) && values.containsKey(SettingsKey.SUPPORT_URL)) {

@@ -20,6 +20,7 @@ final class SettingsValidator {
         timeout("smtp.connect-timeout", s.connectTimeout(), out);
         timeout("smtp.read-timeout", s.readTimeout(), out);
         timeout("smtp.write-timeout", s.writeTimeout(), out);
+        DkimSettingsRules.validate(s, out);
     }
 
     private static void smtp(EmailSettings s, List<ValidationProblem> out) {

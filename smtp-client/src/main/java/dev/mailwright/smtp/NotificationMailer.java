@@ -5,6 +5,7 @@ import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.core.dkim.DkimSigner;
 import dev.mailwright.smtp.internal.Boundaries;
 import dev.mailwright.smtp.internal.MessageComposer;
 import dev.mailwright.smtp.internal.Retrier;
@@ -30,6 +31,10 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>When the settings name DKIM keys ({@code mailwright.dkim.*}), or a signer is given with
+ * {@link Builder#dkimSigner(DkimSigner)}, every composed message is DKIM-signed: the signature
+ * covers the bytes every transport then delivers unchanged.
+ *
  * <p>Immutable and thread-safe; it owns its transport and closes it in {@link #close()}.
  */
 public final class NotificationMailer implements AutoCloseable {
@@ -40,9 +45,11 @@ public final class NotificationMailer implements AutoCloseable {
     private final MailTransport transport;
     private final Retrier retrier;
     private final Duration deadline;
+    private final DkimSigner signer;
 
-    private NotificationMailer(Builder b, MessageComposer composer) {
+    private NotificationMailer(Builder b, MessageComposer composer, DkimSigner signer) {
         this.composer = composer;
+        this.signer = signer;
         this.transport = b.transport;
         this.retrier = new Retrier(b.retry, Clock.systemUTC());
         this.deadline = b.deadline;
@@ -55,13 +62,16 @@ public final class NotificationMailer implements AutoCloseable {
 
     /**
      * Composes the message without sending it: for previews, golden files and the memory transport.
+     * It is DKIM-signed when the mailer signs: these are the bytes that are sent.
      *
      * @param notification the notification
      * @return the message and its envelope
      */
     public OutgoingMessage compose(Notification notification) {
         Objects.requireNonNull(notification, "notification");
-        return composer.compose(notification, Instant.now().plus(deadline));
+        OutgoingMessage m = composer.compose(notification, Instant.now().plus(deadline));
+        return signer == null ? m
+                : new OutgoingMessage(m.messageId(), m.envelopeFrom(), m.recipients(), signer.sign(m.content()), m.deadline());
     }
 
     /**
@@ -98,7 +108,8 @@ public final class NotificationMailer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NotificationMailer[" + transport.describe() + ", deadline=" + deadline + "]";
+        return "NotificationMailer[" + transport.describe() + ", deadline=" + deadline
+                + (signer == null ? "" : ", dkim=" + signer) + "]";
     }
 
     /** Builds a {@link NotificationMailer}; not thread-safe. */
@@ -114,6 +125,7 @@ public final class NotificationMailer implements AutoCloseable {
         private URI webBase;
         private String siteName;
         private NotificationTemplate template = NotificationTemplate.standard();
+        private DkimSigner dkimSigner;
 
         private Builder() {
         }
@@ -198,8 +210,19 @@ public final class NotificationMailer implements AutoCloseable {
         }
 
         /**
+         * @param signer signs every composed message; by default one is built from the settings'
+         *     DKIM keys ({@link DkimKeys#signer}), and none when they name no key
+         * @return this
+         */
+        public Builder dkimSigner(DkimSigner signer) {
+            this.dkimSigner = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /**
          * @return the mailer
          * @throws IllegalStateException naming what is missing
+         * @throws SmtpException when a DKIM key file of the settings cannot be used
          */
         public NotificationMailer build() {
             require(settings != null, "settings(...) is required");
@@ -214,7 +237,8 @@ public final class NotificationMailer implements AutoCloseable {
             }
             MessageComposer.Config config = new MessageComposer.Config(noReply, host, new ReplyAddressCodec(keyRing, host),
                     headerPrefix, base, siteName != null ? siteName : host, template, clock, boundaries);
-            return new NotificationMailer(this, new MessageComposer(config));
+            DkimSigner signer = dkimSigner != null ? dkimSigner : DkimKeys.signer(settings, clock).orElse(null);
+            return new NotificationMailer(this, new MessageComposer(config), signer);
         }
 
         private static void require(boolean condition, String message) {

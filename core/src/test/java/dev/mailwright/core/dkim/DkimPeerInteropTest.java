@@ -38,6 +38,8 @@ class DkimPeerInteropTest {
             Path f = file("signed.eml", signed);
             String opendkim = DkimPeers.opendkimVerify(f, DkimTestMessages.records(RSA, ED));
             assertThat(opendkim).as("OpenDKIM on %s", keys).contains("succeeded").doesNotContain("failed");
+            assertThat(DkimPeers.opendkimPasses(opendkim)).as(opendkim).isEqualTo(keys.size());
+            keys.forEach(k -> assertThat(opendkim).contains("header.a=" + k.algorithm().tag() + " header.s=" + k.selector()));
             assertThat(DkimPeers.dkimpyVerify(f, DkimTestMessages.records(RSA, ED))).as("dkimpy on %s", keys)
                     .isEqualTo(keys.size() == 1 ? "pass" : "pass | pass");
         }

@@ -94,14 +94,28 @@ public final class DkimPeers {
      *
      * @param message the message file
      * @param records record name to TXT value, the "DNS" it sees
-     * @return OpenDKIM's report, such as {@code ... verification (s=s1, d=example.test, 2048-bit key) succeeded}
+     * @return OpenDKIM's report, such as {@code ... verification (s=s1, d=example.test, 2048-bit key) succeeded},
+     *     and its Authentication-Results with one {@code dkim=pass ... header.a=rsa-sha256} per signature
      */
     public static String opendkimVerify(Path message, Map<String, String> records) {
+        return opendkimVerify(List.of(message), records);
+    }
+
+    /**
+     * Verifies several messages with one run of OpenDKIM's test mode.
+     *
+     * @param messages the message files
+     * @param records record name to TXT value
+     * @return OpenDKIM's report: a {@code verification ... succeeded} or {@code failed} line per message, and
+     *     (with {@code -vv}) its Authentication-Results with one {@code dkim=} result per signature
+     */
+    public static String opendkimVerify(List<Path> messages, Map<String, String> records) {
         Path opendkim = Peers.require("opendkim", "opendkim");
         Path dir = tempDir();
         Path keys = write(dir.resolve("keys.txt"), table(records));
         Path conf = write(dir.resolve("opendkim.conf"), "Mode v\nSyslog no\nTestPublicKeys " + keys + "\n");
-        return run(List.of(opendkim.toString(), "-x", conf.toString(), "-t", message.toString()));
+        List<String> names = messages.stream().map(Path::toString).toList();
+        return run(List.of(opendkim.toString(), "-x", conf.toString(), "-vv", "-t", String.join(",", names)));
     }
 
     /**
@@ -167,6 +181,14 @@ public final class DkimPeers {
         String out = python(dir, List.of("sign", message.toString(), selector, domain, keyFile.toString(),
                 rsa ? "rsa-sha256" : "ed25519-sha256", bodyLength ? "l" : "-"));
         return out.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * @param opendkimOutput what {@link #opendkimVerify} returned
+     * @return the number of {@code dkim=pass} results in it
+     */
+    public static long opendkimPasses(String opendkimOutput) {
+        return java.util.regex.Pattern.compile("dkim=pass ").matcher(opendkimOutput).results().count();
     }
 
     private static String python(Path dir, List<String> args) {

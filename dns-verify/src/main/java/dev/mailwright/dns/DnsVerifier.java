@@ -115,7 +115,8 @@ public final class DnsVerifier {
         }
 
         /**
-         * Takes the host name, the no-reply address and the SMTP server from the settings.
+         * Takes the host name, the no-reply address and the SMTP server from the settings, and the
+         * DKIM selectors when the settings sign for the no-reply address's domain.
          *
          * @param settings the email settings
          * @return this builder
@@ -128,6 +129,11 @@ public final class DnsVerifier {
             }
             if (settings.smtpHost() != null) {
                 smtpServer(settings.smtpHost());
+            }
+            String noReply = settings.noReplyAddress();
+            if (noReply != null && settings.dkim().isEnabled() && settings.dkim().signingDomain(noReply)
+                    .filter(d -> noReply.toLowerCase(Locale.ROOT).endsWith("@" + d)).isPresent()) {
+                dkimSelectors(settings.dkim().keys().stream().map(k -> k.selector()).toArray(String[]::new));
             }
             return this;
         }

@@ -108,6 +108,7 @@ class DkimKeysTest {
         DkimSigner signer = DkimKeys.signer(settings, Fixtures.CLOCK).orElseThrow();
         assertThat(signer.domain()).isEqualTo("ghe.example.com");
         assertThat(signer.keys()).extracting(DkimSigningKey::selector).containsExactly("rsa1", "ed1");
+        assertThat(signer.toString()).contains("ed25519-sha256 by BC").doesNotContain("rsa-sha256 by");
         assertThat(DkimKeys.signer(EmailSettings.builder().build(), Fixtures.CLOCK)).isEmpty();
         EmailSettings broken = settings.toBuilder().dkim(new DkimSettings(null, List.of(new DkimKeyFile("a", dir.resolve("x.pem")),
                 new DkimKeyFile("b", dir.resolve("y.pem"))))).build();

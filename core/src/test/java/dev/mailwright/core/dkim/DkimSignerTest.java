@@ -96,4 +96,17 @@ class DkimSignerTest {
         assertThat(RSA.toString()).isEqualTo("DkimSigningKey[selector=rsa1, rsa-sha256, 2048 bits]");
         assertThat(signer(RSA, ED).toString()).doesNotContain(priv).contains("rsa1").contains("ed1");
     }
+
+    @Test
+    void provider_isUsedAsAnInstance_andCheckedAgainstThePublicKeyAtBuild() {
+        java.security.Provider sunEc = java.security.Security.getProvider("SunEC");
+        DkimSigner viaProvider = DkimSigner.builder().domain(DOMAIN).keys(ED).clock(DkimTestMessages.CLOCK).provider(DkimAlgorithm.ED25519_SHA256, sunEc)
+                .build();
+        assertThat(viaProvider.sign(bytes(MESSAGE))).isEqualTo(signer(ED).sign(bytes(MESSAGE)));
+        assertThat(viaProvider.toString()).contains("ed25519-sha256 by SunEC");
+        java.security.Provider rsaOnly = java.security.Security.getProvider("SunRsaSign");
+        assertThatThrownBy(() -> DkimSigner.builder().domain(DOMAIN).keys(ED).provider(DkimAlgorithm.ED25519_SHA256, rsaOnly).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the provider SunRsaSign cannot sign with the ed25519-sha256 key of selector ed1");
+    }
 }

@@ -58,9 +58,11 @@ final class DkimCheck {
         }
         String expected = "one TXT record at " + name + " with v=DKIM1 and the public key in p=";
         if (keys.isEmpty()) {
-            c.add(Findings.failure(code, name + " has no DKIM key record", expected, "Publish the DKIM public key that"
-                    + " your SMTP server or provider signs with at " + name + "; a key longer than 255 characters is"
-                    + " split into several quoted strings in one TXT record.", txt.evidence()));
+            String publish = configured == null ? "the DKIM public key that your SMTP server or provider signs with at " + name
+                    : name + " TXT \"" + DkimKeyRecord.format(configured) + "\" (the public key of the configured private key)";
+            c.add(Findings.failure(code, name + " has no DKIM key record", expected, "Publish " + publish + "; a key"
+                    + " longer than 255 characters is split into several quoted strings in one TXT record.",
+                    txt.evidence()));
             return;
         }
         if (keys.size() > 1) {

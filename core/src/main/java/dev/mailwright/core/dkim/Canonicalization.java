@@ -68,25 +68,50 @@ enum Canonicalization {
         }
     }
 
+    /** Unfolds and collapses white space, in spans: a single space between two words is already canonical. */
     private static void relaxedValue(byte[] m, int from, int to, Sink out) {
-        boolean started = false;
-        boolean space = false;
-        for (int i = from; i < to; i++) {
-            byte c = m[i];
-            if (c == CR || c == LF) {
-                continue;
-            }
-            if (c == SP || c == TAB) {
-                space = started;
-                continue;
-            }
-            if (space) {
-                out.write(SP);
-                space = false;
-            }
-            out.write(c);
-            started = true;
+        int i = from;
+        while (i < to && isFws(m[i])) {
+            i++;
         }
+        int e = to;
+        while (e > i && isFws(m[e - 1])) {
+            e--;
+        }
+        int span = i;
+        while (i < e) {
+            byte c = m[i];
+            if (c > SP || c < 0 || !isFws(c)) {
+                i++;
+                continue;
+            }
+            if (c == SP && i + 1 < e && isPlain(m[i + 1])) {
+                i += 2;
+                continue;
+            }
+            int run = i + 1;
+            while (run < e && isFws(m[run])) {
+                run++;
+            }
+            if (c == SP && run == i + 1) {
+                i = run;
+                continue;
+            }
+            out.write(m, span, i - span);
+            out.write(SP);
+            span = run;
+            i = run;
+        }
+        out.write(m, span, e - span);
+    }
+
+    /** @return true for a byte that is neither white space nor CR: a space before it needs no change */
+    private static boolean isPlain(byte c) {
+        return c > SP || c < 0 || c != SP && c != TAB && c != CR && c != LF;
+    }
+
+    private static boolean isFws(byte c) {
+        return c == SP || c == TAB || c == CR || c == LF;
     }
 
     /**
@@ -110,41 +135,48 @@ enum Canonicalization {
         relaxedBody(m, from, to, out);
     }
 
+    /**
+     * Relaxed body in one pass with long spans: a single space between words is already canonical,
+     * so only white space runs, tabs and white space at line ends break a span. Trailing empty
+     * lines (and white space) go first: the body ends at its last byte that is neither.
+     */
     private static void relaxedBody(byte[] m, int from, int to, Sink out) {
-        int lineEnds = 0;
-        boolean space = false;
-        boolean any = false;
+        int e = to;
+        while (e > from && (m[e - 1] == SP || m[e - 1] == TAB || m[e - 1] == CR || m[e - 1] == LF)) {
+            e--;
+        }
+        if (e == from) {
+            return;
+        }
+        int span = from;
         int i = from;
-        while (i < to) {
+        while (i < e) {
             byte c = m[i];
-            if (c == CR && i + 1 < to && m[i + 1] == LF) {
-                space = false;
-                lineEnds++;
-                i += 2;
-                continue;
-            }
-            if (c == SP || c == TAB) {
-                space = true;
+            if (c > SP || c < 0 || c != SP && c != TAB) {
                 i++;
                 continue;
             }
+            if (c == SP && i + 1 < e && isPlain(m[i + 1])) {
+                i += 2; // a single space before a word: already canonical
+                continue;
+            }
             int run = i + 1;
-            while (run < to && (c = m[run]) != SP && c != TAB && !(c == CR && run + 1 < to && m[run + 1] == LF)) {
+            while (run < e && (m[run] == SP || m[run] == TAB)) {
                 run++;
             }
-            for (; lineEnds > 0; lineEnds--) {
-                out.write(CRLF, 0, 2);
+            boolean lineEnd = run == e || m[run] == CR && run + 1 < to && m[run + 1] == LF;
+            if (c == SP && run == i + 1 && !lineEnd) {
+                i = run;
+                continue;
             }
-            if (space) {
+            out.write(m, span, i - span);
+            if (!lineEnd) {
                 out.write(SP);
-                space = false;
             }
-            out.write(m, i, run - i);
-            any = true;
+            span = run;
             i = run;
         }
-        if (any) {
-            out.write(CRLF, 0, 2);
-        }
+        out.write(m, span, e - span);
+        out.write(CRLF, 0, 2);
     }
 }

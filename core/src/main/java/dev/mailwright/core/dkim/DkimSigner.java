@@ -123,7 +123,7 @@ public final class DkimSigner {
         for (String name : headers) {
             int present = 0;
             for (int i = fields.size() - 1; i >= 0; i--) {
-                if (fields.name(i).equals(name)) {
+                if (fields.nameIs(i, name)) {
                     Canonicalization.RELAXED.header(fields.message(), fields.start(i), fields.colon(i), fields.end(i), true,
                             data);
                     present++;

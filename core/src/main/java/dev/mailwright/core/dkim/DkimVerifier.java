@@ -62,7 +62,7 @@ public final class DkimVerifier {
         HeaderFields fields = HeaderFields.parse(m, MAX_FIELDS);
         List<Integer> signatures = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.name(i).equals("dkim-signature")) {
+            if (fields.nameIs(i, "dkim-signature")) {
                 signatures.add(i);
             }
         }

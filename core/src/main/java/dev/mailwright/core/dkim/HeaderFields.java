@@ -143,6 +143,33 @@ final class HeaderFields {
         return n;
     }
 
+    /**
+     * @param i a field
+     * @param lowerName a field name in lower case (ASCII)
+     * @return true when the field has that name, compared without making a string
+     */
+    boolean nameIs(int i, String lowerName) {
+        int c = colons[i];
+        if (c < 0) {
+            return false;
+        }
+        int e = c;
+        while (e > starts[i] && (message[e - 1] == ' ' || message[e - 1] == '\t')) {
+            e--;
+        }
+        int len = e - starts[i];
+        if (len != lowerName.length()) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            int b = message[starts[i] + k];
+            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != lowerName.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the value: the bytes after the colon up to, not including, the final CRLF */
     String value(int i) {
         int c = colons[i];

@@ -196,7 +196,7 @@ final class MessageCheck {
         boolean[] used = new boolean[fields.size()];
         for (String name : t.signedHeaders()) {
             for (int j = fields.size() - 1; j >= 0; j--) {
-                if (!used[j] && fields.name(j).equals(name)) {
+                if (!used[j] && fields.nameIs(j, name)) {
                     used[j] = true;
                     t.headerCanon().header(m, fields.start(j), fields.colon(j), fields.end(j), true, data);
                     break;

@@ -82,10 +82,10 @@ abstract class Sink {
             if (hashed == 0) {
                 return;
             }
-            if (hashed > buf.length - fill) {
+            if (hashed >= 512 || hashed > buf.length - fill) {
                 flush();
-                if (hashed >= buf.length) {
-                    digest.update(b, off, hashed);
+                if (hashed >= 512) {
+                    digest.update(b, off, hashed); // a long span goes straight from the message
                     return;
                 }
             }

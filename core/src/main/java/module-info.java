@@ -6,6 +6,7 @@ module dev.mailwright.core {
     exports dev.mailwright.core.diagnostics;
     exports dev.mailwright.core.dkim;
     exports dev.mailwright.core.spi;
+    exports dev.mailwright.core.suppression;
 
     uses dev.mailwright.core.spi.DiagnosticsContributor;
 }

@@ -43,6 +43,7 @@ public final class EmailSettings {
     private final boolean discardNoReplyMail;
     private final SupportContact supportContact;
     private final String hostname;
+    private final String bounceDomain;
     private final boolean enforceTlsForIncoming;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -64,6 +65,7 @@ public final class EmailSettings {
         this.discardNoReplyMail = b.discardNoReplyMail;
         this.supportContact = b.supportContact;
         this.hostname = b.hostname;
+        this.bounceDomain = b.bounceDomain;
         this.enforceTlsForIncoming = b.enforceTlsForIncoming;
         this.connectTimeout = Objects.requireNonNull(b.connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(b.readTimeout, "readTimeout");
@@ -93,6 +95,7 @@ public final class EmailSettings {
         b.discardNoReplyMail = discardNoReplyMail;
         b.supportContact = supportContact;
         b.hostname = hostname;
+        b.bounceDomain = bounceDomain;
         b.enforceTlsForIncoming = enforceTlsForIncoming;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
@@ -189,6 +192,14 @@ public final class EmailSettings {
         return HostNames.noReplyDomain(hostname);
     }
 
+    /**
+     * @return the domain of the bounce addresses (the envelope sender of notifications), when set;
+     *     by default they live under {@code noreply.<hostname>}
+     */
+    public Optional<String> bounceDomain() {
+        return Optional.ofNullable(bounceDomain);
+    }
+
     /** @return whether incoming SMTP must use TLS ({@code 530 5.7.0} to MAIL before STARTTLS) */
     public boolean enforceTlsForIncoming() {
         return enforceTlsForIncoming;
@@ -245,7 +256,7 @@ public final class EmailSettings {
                 + ", username=" + username + ", password=" + (password == null ? "(none)" : Secret.REDACTED)
                 + ", tokenSupplier=" + (tokenSupplier == null ? "(none)" : "(set)")
                 + ", noReplyAddress=" + noReplyAddress + ", discardNoReplyMail=" + discardNoReplyMail
-                + ", supportContact=" + supportContact + ", hostname=" + hostname
+                + ", supportContact=" + supportContact + ", hostname=" + hostname + ", bounceDomain=" + bounceDomain
                 + ", enforceTlsForIncoming=" + enforceTlsForIncoming + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", dkim=" + dkim + "]";
     }
@@ -265,6 +276,7 @@ public final class EmailSettings {
         private boolean discardNoReplyMail;
         private SupportContact supportContact;
         private String hostname;
+        private String bounceDomain;
         private boolean enforceTlsForIncoming;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -350,6 +362,15 @@ public final class EmailSettings {
         /** @param hostname the instance host name @return this */
         public Builder hostname(String hostname) {
             this.hostname = hostname;
+            return this;
+        }
+
+        /**
+         * @param bounceDomain the domain of the bounce addresses, or null for {@code noreply.<hostname>}
+         * @return this
+         */
+        public Builder bounceDomain(String bounceDomain) {
+            this.bounceDomain = bounceDomain;
             return this;
         }
 

@@ -41,6 +41,9 @@ public enum SettingsKey {
     SUPPORT_URL("support.url", "the support contact as an http(s) URL"),
     /** The instance host name; replies go to reply.&lt;hostname&gt;. */
     HOSTNAME("hostname", "the instance host name (replies go to reply.<hostname>)"),
+    /** The domain of the bounce addresses (the envelope sender of notifications); default {@code noreply.<hostname>}. */
+    BOUNCE_DOMAIN("bounce-domain", "the domain of the bounce (VERP) envelope senders (default noreply.<hostname>);"
+            + " its mail must reach the inbound pipeline"),
     /** {@code true} to require TLS for incoming SMTP; default false. */
     INBOUND_ENFORCE_TLS("inbound.enforce-tls", "require STARTTLS for incoming SMTP (default false)"),
     /** The DKIM signing domain ({@code d=}); by default the domain of the no-reply address. */

@@ -107,6 +107,7 @@ public final class SettingsLoader {
         settings.supportContact().ifPresent(c -> put(p,
                 c.kind() == SupportContact.Kind.EMAIL ? SettingsKey.SUPPORT_EMAIL : SettingsKey.SUPPORT_URL, c.value()));
         put(p, SettingsKey.HOSTNAME, settings.hostname());
+        put(p, SettingsKey.BOUNCE_DOMAIN, settings.bounceDomain().orElse(null));
         put(p, SettingsKey.INBOUND_ENFORCE_TLS, String.valueOf(settings.enforceTlsForIncoming()));
         DkimSettingsRules.put(p, settings.dkim());
         return p;
@@ -167,6 +168,7 @@ public final class SettingsLoader {
             case SUPPORT_EMAIL -> b.supportContact(v.isEmpty() ? null : SupportContact.email(v));
             case SUPPORT_URL -> b.supportContact(v.isEmpty() ? null : SupportContact.url(v));
             case HOSTNAME -> b.hostname(v.isEmpty() ? null : v);
+            case BOUNCE_DOMAIN -> b.bounceDomain(v.isEmpty() ? null : v);
             case INBOUND_ENFORCE_TLS -> bool(key, v, b).ifPresent(b::enforceTlsForIncoming);
             default -> throw new IllegalStateException("unhandled key " + key);
         }

@@ -3,6 +3,7 @@ module dev.mailwright.core {
     requires org.slf4j;
 
     exports dev.mailwright.core;
+    exports dev.mailwright.core.auth;
     exports dev.mailwright.core.diagnostics;
     exports dev.mailwright.core.dkim;
     exports dev.mailwright.core.spi;

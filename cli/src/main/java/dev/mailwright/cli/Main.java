@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             InboundCommand.class,
             ReplyTextCommand.class,
             DnsCommand.class,
+            SuppressionCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -18,20 +18,18 @@ import java.util.regex.Pattern;
  * {@code X-Failed-Recipients} header) when a mailer daemon or an empty return path sent them.
  */
 final class TextReaders {
-    private static final Pattern QMAIL = Pattern.compile("(?i)this is the qmail-send program at");
+    private static final String QMAIL = "this is the qmail-send program at";
     private static final Pattern QMAIL_RECIPIENT = Pattern.compile("(?m)^<([^<>\\s]+@[^<>\\s]+)>:\\s*$");
-    private static final Pattern EXCHANGE = Pattern.compile("(?i)(delivery has failed to these recipients or groups"
-            + "|your message did not reach some or all of the intended recipients"
-            + "|diagnostic information for administrators)");
+    private static final List<String> EXCHANGE = List.of("delivery has failed to these recipients or groups",
+            "your message did not reach some or all of the intended recipients", "diagnostic information for administrators");
     private static final Pattern EXCHANGE_DIAGNOSTIC = Pattern.compile("(?i)(remote server returned '([^'\\r\\n]{1,300})'"
             + "|#([45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}[^#\\r\\n]{0,250})##?)");
-    private static final Pattern GMAIL = Pattern.compile("(?i)(the response from the remote server was:"
-            + "|your message wasn't delivered to|the email account that you tried to reach)");
+    private static final List<String> GMAIL = List.of("the response from the remote server was:",
+            "your message wasn't delivered to", "the email account that you tried to reach");
     private static final Pattern SUBJECT = Pattern.compile("(?i)(undeliver|delivery (status notification|failure|failed|has failed)"
             + "|returned mail|failure notice|mail delivery (failed|system)|non.?delivery|could not be delivered)");
-    private static final Pattern PERMANENT = Pattern.compile("(?i)(permanent (error|failure)|i've given up"
-            + "|following address\\(es\\) failed|could not be delivered|wasn't delivered|delivery has failed"
-            + "|did not reach)");
+    private static final List<String> PERMANENT = List.of("permanent error", "permanent failure", "i've given up",
+            "following address(es) failed", "could not be delivered", "wasn't delivered", "delivery has failed", "did not reach");
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^.*((?<![\\d.])[45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}"
             + "|\\(#[45]\\.\\d{1,3}\\.\\d{1,3}\\)).*$");
     private static final Pattern PHRASE_LINE = Pattern.compile("(?im)^.*(user unknown|does not exist|no mailbox"
@@ -54,7 +52,7 @@ final class TextReaders {
             int at = from.indexOf('@');
             String local = at < 0 ? from : from.substring(0, at);
             return local.equals("mailer-daemon") || local.equals("postmaster") || local.equals("mail-daemon")
-                    || returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty();
+                    || local.startsWith("microsoftexchange") || returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty();
         }
     }
 
@@ -64,24 +62,38 @@ final class TextReaders {
      * @return the text bounce found, or empty when the message is not one
      */
     static Optional<Report> bounce(Headers h, String text) {
+        boolean daemon = h.fromDaemon();
+        boolean subject = SUBJECT.matcher(h.subject()).find();
+        if (!daemon && !subject && h.failedRecipients().isEmpty()) {
+            return Optional.empty(); // a person's mail: the body is not searched
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
         BounceFormat format;
-        if (QMAIL.matcher(text).find()) {
+        if (lower.contains(QMAIL)) {
             format = BounceFormat.QMAIL;
-        } else if (EXCHANGE.matcher(text).find()) {
+        } else if (containsAny(lower, EXCHANGE)) {
             format = BounceFormat.EXCHANGE;
-        } else if (GMAIL.matcher(text).find() && (h.fromDaemon() || h.from().endsWith("google.com")
-                || h.from().endsWith("googlemail.com"))) {
+        } else if (containsAny(lower, GMAIL) && (daemon || h.from().endsWith("google.com") || h.from().endsWith("googlemail.com"))) {
             format = BounceFormat.GMAIL;
-        } else if (h.fromDaemon() && (!h.failedRecipients().isEmpty() || SUBJECT.matcher(h.subject()).find())) {
+        } else if (daemon && (!h.failedRecipients().isEmpty() || subject)) {
             format = BounceFormat.TEXT;
         } else {
             return Optional.empty();
         }
         String diagnostic = diagnostic(format, text);
-        boolean permanent = PERMANENT.matcher(text).find();
+        boolean permanent = containsAny(lower, PERMANENT);
         Report.Group group = new Report.Group("", "", permanent ? "failed" : "unknown", Statuses.enhanced(diagnostic),
                 diagnostic);
         return Optional.of(new Report(format, "", List.of(group), null, recipients(format, h, text), List.of()));
+    }
+
+    private static boolean containsAny(String lower, List<String> markers) {
+        for (String m : markers) {
+            if (lower.contains(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String diagnostic(BounceFormat format, String text) {

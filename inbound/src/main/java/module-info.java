@@ -12,6 +12,7 @@ module dev.mailwright.inbound {
     requires org.jsoup;
 
     exports dev.mailwright.inbound;
+    exports dev.mailwright.inbound.bounce;
     exports dev.mailwright.inbound.reply;
     exports dev.mailwright.inbound.spi;
 

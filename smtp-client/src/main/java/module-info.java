@@ -1,12 +1,14 @@
 /**
  * Mailwright SMTP client: notification emails, their transports and the failure classification;
- * SMTP transcripts, their analysis and the test email.
+ * DKIM signing with keys from PEM files; SMTP transcripts, their analysis and the test email.
  */
 module dev.mailwright.smtp {
     requires transitive dev.mailwright.core;
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
 
     exports dev.mailwright.smtp;
     exports dev.mailwright.smtp.spi;

@@ -26,6 +26,7 @@ import picocli.CommandLine;
             InboundCommand.class,
             ReplyTextCommand.class,
             DnsCommand.class,
+            SuppressionCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

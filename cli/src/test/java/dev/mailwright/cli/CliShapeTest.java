@@ -75,9 +75,9 @@ class CliShapeTest {
 
     @Test
     void anUnknownCommand_isAUsageError_evenWithHelp() {
-        CliRunner.Result r = CliRunner.run("suppression", "--help");
+        CliRunner.Result r = CliRunner.run("supression", "--help");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("suppression");
+        assertThat(r.err()).contains("supression");
         assertThat(r.out()).isEmpty();
         assertThat(CliRunner.run("dns", "recrods", "--help").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRunner.run("dns", "records", "--help").exitCode()).isZero();

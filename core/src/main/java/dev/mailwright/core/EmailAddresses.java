@@ -20,6 +20,22 @@ public final class EmailAddresses {
      * @return empty when the address is acceptable, otherwise what is wrong with it
      */
     public static Optional<String> problem(String address) {
+        return problem(address, 64);
+    }
+
+    /**
+     * The same rules for an envelope sender ({@code MAIL FROM}), whose local part may be longer than
+     * 64 characters: bounce addresses (VERP) carry the recipient in theirs, as large senders' do.
+     * The whole address stays within the 254 characters of an SMTP path.
+     *
+     * @param address the candidate
+     * @return empty when the address is acceptable as an envelope sender, otherwise what is wrong
+     */
+    public static Optional<String> envelopeSenderProblem(String address) {
+        return problem(address, 254);
+    }
+
+    private static Optional<String> problem(String address, int maxLocal) {
         if (address == null || address.isEmpty()) {
             return Optional.of("the address is empty");
         }
@@ -42,8 +58,9 @@ public final class EmailAddresses {
         if (local.isEmpty()) {
             return Optional.of("nothing before the '@'");
         }
-        if (local.length() > 64) {
-            return Optional.of("the part before the '@' has " + local.length() + " characters; at most 64 are allowed");
+        if (local.length() > maxLocal) {
+            return Optional.of("the part before the '@' has " + local.length() + " characters; at most " + maxLocal
+                    + " are allowed");
         }
         if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
             return Optional.of("the part before the '@' has a leading, trailing or double dot");

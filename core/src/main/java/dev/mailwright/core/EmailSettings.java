@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * no-reply address used in From and To of every notification, whether mail sent to the no-reply
  * address is discarded, the support contact, the instance host name (from which
  * {@code reply.<hostname>} and {@code noreply.<hostname>} are derived), whether TLS is enforced
- * for incoming SMTP, and finite connect/read/write timeouts.
+ * for incoming SMTP, finite connect/read/write timeouts, and DKIM signing ({@link DkimSettings}).
  *
  * <p>Immutable and thread-safe. Built with {@link #builder()} or loaded with
  * {@link SettingsLoader}; an instance may hold invalid values so that {@link #validate()} can
@@ -49,10 +49,12 @@ public final class EmailSettings {
     private final boolean discardNoReplyMail;
     private final SupportContact supportContact;
     private final String hostname;
+    private final String bounceDomain;
     private final boolean enforceTlsForIncoming;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration writeTimeout;
+    private final DkimSettings dkim;
     private final List<ValidationProblem> loadProblems;
 
     private EmailSettings(Builder b) {
@@ -69,10 +71,12 @@ public final class EmailSettings {
         this.discardNoReplyMail = b.discardNoReplyMail;
         this.supportContact = b.supportContact;
         this.hostname = b.hostname;
+        this.bounceDomain = b.bounceDomain;
         this.enforceTlsForIncoming = b.enforceTlsForIncoming;
         this.connectTimeout = Objects.requireNonNull(b.connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(b.readTimeout, "readTimeout");
         this.writeTimeout = Objects.requireNonNull(b.writeTimeout, "writeTimeout");
+        this.dkim = b.dkim;
         this.loadProblems = List.copyOf(b.loadProblems);
     }
 
@@ -97,10 +101,12 @@ public final class EmailSettings {
         b.discardNoReplyMail = discardNoReplyMail;
         b.supportContact = supportContact;
         b.hostname = hostname;
+        b.bounceDomain = bounceDomain;
         b.enforceTlsForIncoming = enforceTlsForIncoming;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
+        b.dkim = dkim;
         b.loadProblems.addAll(loadProblems);
         return b;
     }
@@ -192,6 +198,14 @@ public final class EmailSettings {
         return HostNames.noReplyDomain(hostname);
     }
 
+    /**
+     * @return the domain of the bounce addresses (the envelope sender of notifications), when set;
+     *     by default they live under {@code noreply.<hostname>}
+     */
+    public Optional<String> bounceDomain() {
+        return Optional.ofNullable(bounceDomain);
+    }
+
     /** @return whether incoming SMTP must use TLS ({@code 530 5.7.0} to MAIL before STARTTLS) */
     public boolean enforceTlsForIncoming() {
         return enforceTlsForIncoming;
@@ -210,6 +224,11 @@ public final class EmailSettings {
     /** @return the write timeout; finite */
     public Duration writeTimeout() {
         return writeTimeout;
+    }
+
+    /** @return the DKIM signing domain and keys; {@link DkimSettings#NONE} when messages are not signed */
+    public DkimSettings dkim() {
+        return dkim;
     }
 
     /**
@@ -243,9 +262,9 @@ public final class EmailSettings {
                 + ", username=" + username + ", password=" + (password == null ? "(none)" : Secret.REDACTED)
                 + ", tokenSupplier=" + (tokenSupplier == null ? "(none)" : "(set)")
                 + ", noReplyAddress=" + noReplyAddress + ", discardNoReplyMail=" + discardNoReplyMail
-                + ", supportContact=" + supportContact + ", hostname=" + hostname
+                + ", supportContact=" + supportContact + ", hostname=" + hostname + ", bounceDomain=" + bounceDomain
                 + ", enforceTlsForIncoming=" + enforceTlsForIncoming + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + "]";
+                + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", dkim=" + dkim + "]";
     }
 
     /**
@@ -266,10 +285,12 @@ public final class EmailSettings {
         private boolean discardNoReplyMail;
         private SupportContact supportContact;
         private String hostname;
+        private String bounceDomain;
         private boolean enforceTlsForIncoming;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private DkimSettings dkim = DkimSettings.NONE;
         private final List<ValidationProblem> loadProblems = new ArrayList<>();
         private final BuilderState state = new BuilderState("EmailSettings.Builder");
 
@@ -354,6 +375,15 @@ public final class EmailSettings {
             return this;
         }
 
+        /**
+         * @param bounceDomain the domain of the bounce addresses, or null for {@code noreply.<hostname>}
+         * @return this
+         */
+        public Builder bounceDomain(String bounceDomain) {
+            this.bounceDomain = state.set("bounceDomain", bounceDomain);
+            return this;
+        }
+
         /** @param enforce whether incoming SMTP must use TLS @return this */
         public Builder enforceTlsForIncoming(boolean enforce) {
             this.enforceTlsForIncoming = state.set("enforceTlsForIncoming", enforce);
@@ -375,6 +405,12 @@ public final class EmailSettings {
         /** @param timeout the write timeout, finite and positive @return this */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = state.set("writeTimeout", timeout);
+            return this;
+        }
+
+        /** @param dkim the DKIM signing domain and keys @return this */
+        public Builder dkim(DkimSettings dkim) {
+            this.dkim = state.set("dkim", dkim);
             return this;
         }
 

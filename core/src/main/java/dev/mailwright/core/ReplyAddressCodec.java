@@ -1,13 +1,8 @@
 package dev.mailwright.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies reply addresses of the form
@@ -31,8 +26,7 @@ public final class ReplyAddressCodec {
     private static final String HEX = "0123456789abcdef";
 
     private final String replyDomain;
-    private final List<byte[]> keys;
-    private final ThreadLocal<Mac[]> macs;
+    private final KeyedMacs macs;
 
     /**
      * @param keys the key ring
@@ -41,24 +35,7 @@ public final class ReplyAddressCodec {
     public ReplyAddressCodec(KeyRing keys, String hostname) {
         Objects.requireNonNull(keys, "keys");
         this.replyDomain = HostNames.replyDomain(hostname);
-        List<byte[]> all = new java.util.ArrayList<>();
-        all.add(keys.signingKey());
-        all.addAll(keys.verifyOnlyKeys());
-        this.keys = List.copyOf(all);
-        this.macs = ThreadLocal.withInitial(this::newMacs);
-    }
-
-    private Mac[] newMacs() {
-        Mac[] result = new Mac[keys.size()];
-        try {
-            for (int i = 0; i < result.length; i++) {
-                result[i] = Mac.getInstance("HmacSHA256");
-                result[i].init(new SecretKeySpec(keys.get(i), "HmacSHA256"));
-            }
-        } catch (GeneralSecurityException e) {
-            throw new MailwrightException("HmacSHA256 is not available in this JVM", e);
-        }
-        return result;
+        this.macs = new KeyedMacs(keys);
     }
 
     /** @return the domain of the addresses, {@code reply.<hostname>} */
@@ -72,7 +49,7 @@ public final class ReplyAddressCodec {
      */
     public String encode(ReplyTarget target) {
         Objects.requireNonNull(target, "target");
-        byte[] mac = token(0, target.type().code(), target.id(), target.userId());
+        byte[] mac = macs.mac(0, canonical(target.type().code(), target.id(), target.userId()));
         StringBuilder out = new StringBuilder(PREFIX.length() + 64 + replyDomain.length());
         out.append(PREFIX).append(target.type().code()).append('-').append(target.id()).append('-');
         for (int i = 0; i < TOKEN_BYTES; i++) {
@@ -130,22 +107,15 @@ public final class ReplyAddressCodec {
             return new DecodeResult.WrongDomain(domain, replyDomain);
         }
         ReplyTarget target = new ReplyTarget(type, id, user);
-        for (int k = 0; k < keys.size(); k++) {
-            byte[] expected = token(k, type.code(), id, user);
-            if (MessageDigest.isEqual(java.util.Arrays.copyOf(expected, TOKEN_BYTES), given)) {
-                return new DecodeResult.Valid(target, k == 0);
-            }
-        }
-        return new DecodeResult.Forged(target);
+        int key = macs.verify(canonical(type.code(), id, user), given);
+        return key < 0 ? new DecodeResult.Forged(target) : new DecodeResult.Valid(target, key == 0);
     }
 
-    private byte[] token(int keyIndex, char type, long id, long user) {
-        Mac mac = macs.get()[keyIndex];
-        String canonical = type + "-" + id + "-" + user;
-        return mac.doFinal(canonical.getBytes(StandardCharsets.US_ASCII));
+    private static byte[] canonical(char type, long id, long user) {
+        return (type + "-" + id + "-" + user).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String unwrap(String address) {
+    static String unwrap(String address) {
         int close = address.lastIndexOf('>');
         int open = close < 0 ? -1 : address.lastIndexOf('<', close);
         String inner = open >= 0 ? address.substring(open + 1, close) : address;
@@ -157,7 +127,7 @@ public final class ReplyAddressCodec {
     }
 
     /** @return the number, or -1 when not 1 to 18 decimal digits without a leading zero */
-    private static long parseId(String s) {
+    static long parseId(String s) {
         int n = s.length();
         if (n == 0 || n > MAX_DIGITS || s.charAt(0) == '0') {
             return -1;
@@ -191,6 +161,6 @@ public final class ReplyAddressCodec {
 
     @Override
     public String toString() {
-        return "ReplyAddressCodec[" + replyDomain + ", " + keys.size() + " key(s)]";
+        return "ReplyAddressCodec[" + replyDomain + ", " + macs.size() + " key(s)]";
     }
 }

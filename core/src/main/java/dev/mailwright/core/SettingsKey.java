@@ -41,8 +41,17 @@ public enum SettingsKey {
     SUPPORT_URL("support.url", "the support contact as an http(s) URL"),
     /** The instance host name; replies go to reply.&lt;hostname&gt;. */
     HOSTNAME("hostname", "the instance host name (replies go to reply.<hostname>)"),
+    /** The domain of the bounce addresses (the envelope sender of notifications); default {@code noreply.<hostname>}. */
+    BOUNCE_DOMAIN("bounce-domain", "the domain of the bounce (VERP) envelope senders (default noreply.<hostname>);"
+            + " its mail must reach the inbound pipeline"),
     /** {@code true} to require TLS for incoming SMTP; default false. */
-    INBOUND_ENFORCE_TLS("inbound.enforce-tls", "require STARTTLS for incoming SMTP (default false)");
+    INBOUND_ENFORCE_TLS("inbound.enforce-tls", "require STARTTLS for incoming SMTP (default false)"),
+    /** The DKIM signing domain ({@code d=}); by default the domain of the no-reply address. */
+    DKIM_DOMAIN("dkim.domain", "the DKIM signing domain d= (default: the no-reply address's domain)"),
+    /** The DKIM selector of each key file, comma-separated, in the order of the key files. */
+    DKIM_SELECTOR("dkim.selector", "the DKIM selector(s), comma-separated, one per key file, such as rsa2025, ed2025"),
+    /** The PEM files of the DKIM private keys, comma-separated; one signature per key (RSA and Ed25519: dual). */
+    DKIM_KEY_FILE("dkim.key-file", "the DKIM private key PEM file(s), comma-separated, one per selector; keep them owner-only");
 
     /** The prefix of every properties key. */
     public static final String PREFIX = "mailwright.";

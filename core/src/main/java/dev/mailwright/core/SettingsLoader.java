@@ -107,7 +107,9 @@ public final class SettingsLoader {
         settings.supportContact().ifPresent(c -> put(p,
                 c.kind() == SupportContact.Kind.EMAIL ? SettingsKey.SUPPORT_EMAIL : SettingsKey.SUPPORT_URL, c.value()));
         put(p, SettingsKey.HOSTNAME, settings.hostname().orElse(null));
+        put(p, SettingsKey.BOUNCE_DOMAIN, settings.bounceDomain().orElse(null));
         put(p, SettingsKey.INBOUND_ENFORCE_TLS, String.valueOf(settings.enforceTlsForIncoming()));
+        DkimSettingsRules.put(p, settings.dkim());
         return p;
     }
 
@@ -118,6 +120,8 @@ public final class SettingsLoader {
     }
 
     private static EmailSettings apply(Map<SettingsKey, String> values, EmailSettings.Builder b) {
+        DkimSettingsRules.load(values.remove(SettingsKey.DKIM_DOMAIN), values.remove(SettingsKey.DKIM_SELECTOR),
+                values.remove(SettingsKey.DKIM_KEY_FILE), b);
         values.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 // both support keys: a load problem below; the URL is kept, as it always was
                 .filter(e -> !(e.getKey() == SettingsKey.SUPPORT_EMAIL && values.containsKey(SettingsKey.SUPPORT_URL)))
@@ -132,7 +136,7 @@ public final class SettingsLoader {
     /** The keys whose empty value means "not set" (the others report an empty value as a problem). */
     private static final java.util.Set<SettingsKey> TEXT_KEYS = java.util.Set.of(SettingsKey.SMTP_HOST,
             SettingsKey.SMTP_HELO_DOMAIN, SettingsKey.SMTP_USERNAME, SettingsKey.SMTP_PASSWORD, SettingsKey.NOREPLY_ADDRESS,
-            SettingsKey.SUPPORT_EMAIL, SettingsKey.SUPPORT_URL, SettingsKey.HOSTNAME);
+            SettingsKey.SUPPORT_EMAIL, SettingsKey.SUPPORT_URL, SettingsKey.HOSTNAME, SettingsKey.BOUNCE_DOMAIN);
 
     private static void applyOne(SettingsKey key, String v, EmailSettings.Builder b) {
         if (v.isEmpty() && TEXT_KEYS.contains(key)) {
@@ -174,6 +178,7 @@ public final class SettingsLoader {
             case SUPPORT_EMAIL -> b.supportContact(SupportContact.email(v));
             case SUPPORT_URL -> b.supportContact(SupportContact.url(v));
             case HOSTNAME -> b.hostname(v);
+            case BOUNCE_DOMAIN -> b.bounceDomain(v);
             case INBOUND_ENFORCE_TLS -> bool(key, v, b).ifPresent(b::enforceTlsForIncoming);
             default -> throw new IllegalStateException("unhandled key " + key);
         }

@@ -17,9 +17,11 @@ final class SettingsValidator {
         noReply(s, out);
         support(s, out);
         hostname(s, out);
+        bounceDomain(s, out);
         timeout("smtp.connect-timeout", s.connectTimeout(), out);
         timeout("smtp.read-timeout", s.readTimeout(), out);
         timeout("smtp.write-timeout", s.writeTimeout(), out);
+        DkimSettingsRules.validate(s, out);
     }
 
     private static void smtp(EmailSettings s, List<ValidationProblem> out) {
@@ -144,6 +146,14 @@ final class SettingsValidator {
                     "'" + EmailAddresses.printable(h) + "' is not a valid DNS host name; use letters, digits and"
                             + " hyphens in dot-separated labels, such as ghe.example.com"));
         }
+    }
+
+    private static void bounceDomain(EmailSettings s, List<ValidationProblem> out) {
+        s.bounceDomain().filter(d -> !HostNames.isValidHostName(trimDot(d.strip()))).ifPresent(d ->
+                out.add(new ValidationProblem("bounce-domain", "bounce-domain.invalid",
+                        "'" + EmailAddresses.printable(d) + "' is not a valid DNS host name; use the domain whose mail"
+                                + " reaches the inbound pipeline, such as bounces.ghe.example.com, or leave it unset"
+                                + " for noreply.<hostname>")));
     }
 
     private static void timeout(String path, Duration d, List<ValidationProblem> out) {

@@ -21,7 +21,7 @@ class ModuleDescriptorTest {
         assertThat(descriptor.name()).isEqualTo("dev.mailwright.core");
         assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("dev.mailwright.core", "dev.mailwright.core.diagnostics", "dev.mailwright.core.smtp",
-                        "dev.mailwright.core.spi");
+                        "dev.mailwright.core.dkim", "dev.mailwright.core.spi", "dev.mailwright.core.suppression", "dev.mailwright.core.auth");
         assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
         assertThat(descriptor.uses()).contains("dev.mailwright.core.spi.DiagnosticsContributor");
     }

@@ -118,7 +118,8 @@ public final class DnsVerifier {
         }
 
         /**
-         * Takes the host name, the no-reply address and the SMTP server from the settings.
+         * Takes the host name, the no-reply address and the SMTP server from the settings, and the
+         * DKIM selectors when the settings sign for the no-reply address's domain.
          *
          * @param settings the email settings
          * @return this builder
@@ -128,6 +129,11 @@ public final class DnsVerifier {
             hostname(settings.hostname().orElse(null));
             settings.noReplyAddress().ifPresent(this::noReplyAddress);
             settings.smtpHost().ifPresent(this::smtpServer);
+            String noReply = settings.noReplyAddress().orElse(null);
+            if (noReply != null && settings.dkim().isEnabled() && settings.dkim().signingDomain(noReply)
+                    .filter(d -> noReply.toLowerCase(Locale.ROOT).endsWith("@" + d)).isPresent()) {
+                dkimSelectors(settings.dkim().keys().stream().map(k -> k.selector()).toArray(String[]::new));
+            }
             return this;
         }
 

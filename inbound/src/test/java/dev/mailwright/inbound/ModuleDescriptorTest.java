@@ -18,7 +18,7 @@ class ModuleDescriptorTest {
             assertThat(d.name()).isEqualTo("dev.mailwright.inbound");
             assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                     .containsExactlyInAnyOrder("dev.mailwright.inbound", "dev.mailwright.inbound.spi",
-                            "dev.mailwright.inbound.reply");
+                            "dev.mailwright.inbound.reply", "dev.mailwright.inbound.bounce");
             assertThat(d.exports()).allMatch(e -> !e.isQualified());
             assertThat(d.provides()).anySatisfy(p -> {
                 assertThat(p.service()).isEqualTo("dev.mailwright.core.spi.DiagnosticsContributor");

@@ -1,14 +1,18 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.BounceAddressCodec;
 import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailAddresses;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
+import dev.mailwright.core.dkim.DkimSigner;
+import dev.mailwright.core.suppression.SuppressionList;
 import dev.mailwright.smtp.internal.Boundaries;
 import dev.mailwright.smtp.internal.MessageComposer;
 import dev.mailwright.smtp.internal.Retrier;
+import dev.mailwright.smtp.internal.SuppressionGate;
 import dev.mailwright.smtp.spi.MailTransport;
 import dev.mailwright.smtp.spi.OutgoingMessage;
 import java.net.URI;
@@ -31,6 +35,16 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>When the settings name DKIM keys ({@code mailwright.dkim.*}), or a signer is given with
+ * {@link Builder#dkimSigner(DkimSigner)}, every composed message is DKIM-signed: the signature
+ * covers the bytes every transport then delivers unchanged.
+ *
+ * <p>The envelope sender ({@code MAIL FROM}) of each notification is its bounce address (VERP,
+ * {@link BounceAddressCodec}), under {@code noreply.<hostname>} or the settings' bounce domain, so
+ * that a bounce names the notification and the recipient that failed. With a
+ * {@link Builder#suppressionList(SuppressionList) suppression list}, a suppressed recipient is not
+ * sent to ({@link SendResult.Suppressed}) and a permanent refusal at {@code RCPT} counts as a bounce.
+ *
  * <p>Immutable and thread-safe; it owns its transport and closes it in {@link #close()}.
  */
 public final class NotificationMailer implements AutoCloseable {
@@ -41,9 +55,13 @@ public final class NotificationMailer implements AutoCloseable {
     private final MailTransport transport;
     private final Retrier retrier;
     private final Duration deadline;
+    private final DkimSigner signer;
+    private final SuppressionGate suppressions;
 
-    private NotificationMailer(Builder b, MessageComposer composer) {
+    private NotificationMailer(Builder b, MessageComposer composer, DkimSigner signer) {
         this.composer = composer;
+        this.signer = signer;
+        this.suppressions = new SuppressionGate(b.suppressionList);
         this.transport = b.transport;
         this.retrier = new Retrier(b.retry, Clock.systemUTC());
         this.deadline = b.deadline;
@@ -56,34 +74,39 @@ public final class NotificationMailer implements AutoCloseable {
 
     /**
      * Composes the message without sending it: for previews, golden files and the memory transport.
+     * It is DKIM-signed when the mailer signs: these are the bytes that are sent.
      *
      * @param notification the notification
      * @return the message and its envelope
      */
     public OutgoingMessage compose(Notification notification) {
         Objects.requireNonNull(notification, "notification");
-        return composer.compose(notification, Instant.now().plus(deadline));
+        OutgoingMessage m = composer.compose(notification, Instant.now().plus(deadline));
+        return signer == null ? m
+                : new OutgoingMessage(m.messageId(), m.envelopeFrom(), m.recipients(), signer.sign(m.content()), m.deadline());
     }
 
     /**
      * Composes and delivers one notification. Transient failures are retried within the deadline.
      *
      * @param notification the notification
-     * @return sent (per recipient) or failed (with its category and the server's reply)
+     * @return sent (per recipient), failed (with its category and the server's reply), or
+     *     suppressed (the recipient is on the suppression list: nothing was sent)
      */
     public SendResult send(Notification notification) {
         return deliver(compose(notification));
     }
 
     /**
-     * Delivers an already composed message, with the same retries as {@link #send(Notification)}.
+     * Delivers an already composed message, with the same retries and suppression list as
+     * {@link #send(Notification)}: suppressed recipients are left out.
      *
      * @param message the message
-     * @return sent or failed
+     * @return sent, failed, or suppressed when every recipient is suppressed
      */
     public SendResult deliver(OutgoingMessage message) {
         Objects.requireNonNull(message, "message");
-        return retrier.run(message, transport);
+        return suppressions.deliver(message, m -> retrier.run(m, transport));
     }
 
     /** @return the transport's description */
@@ -99,7 +122,8 @@ public final class NotificationMailer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NotificationMailer[" + transport.describe() + ", deadline=" + deadline + "]";
+        return "NotificationMailer[" + transport.describe() + ", deadline=" + deadline
+                + (signer == null ? "" : ", dkim=" + signer) + "]";
     }
 
     /** Builds a {@link NotificationMailer}; not thread-safe. */
@@ -115,6 +139,9 @@ public final class NotificationMailer implements AutoCloseable {
         private URI webBase;
         private String siteName;
         private NotificationTemplate template = NotificationTemplate.standard();
+        private DkimSigner dkimSigner;
+        private SuppressionList suppressionList;
+        private boolean bounceAddresses = true;
 
         private final BuilderState state = new BuilderState("NotificationMailer.Builder");
 
@@ -201,8 +228,41 @@ public final class NotificationMailer implements AutoCloseable {
         }
 
         /**
+         * @param signer signs every composed message; by default one is built from the settings'
+         *     DKIM keys ({@link DkimKeys#signer}), and none when they name no key
+         * @return this
+         */
+        public Builder dkimSigner(DkimSigner signer) {
+            this.dkimSigner = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /**
+         * @param list the suppression list consulted before each send and fed with permanent
+         *     refusals at {@code RCPT}; by default none (every notification goes out). The mailer
+         *     does not close it.
+         * @return this
+         */
+        public Builder suppressionList(SuppressionList list) {
+            this.suppressionList = Objects.requireNonNull(list, "list");
+            return this;
+        }
+
+        /**
+         * @param enabled false to send from the no-reply address instead of a bounce address (VERP);
+         *     for a relay that refuses envelope senders longer than 64 characters before the {@code @}.
+         *     Bounces then cannot be attributed. Default true.
+         * @return this
+         */
+        public Builder bounceAddresses(boolean enabled) {
+            this.bounceAddresses = enabled;
+            return this;
+        }
+
+        /**
          * @return the mailer
          * @throws IllegalStateException naming what is missing
+         * @throws SmtpException when a DKIM key file of the settings cannot be used
          */
         public NotificationMailer build() {
             require(settings != null, "settings(...) is required");
@@ -215,9 +275,11 @@ public final class NotificationMailer implements AutoCloseable {
             if (!base.toString().endsWith("/")) {
                 base = URI.create(base + "/");
             }
+            BounceAddressCodec bounces = bounceAddresses ? BounceAddressCodec.of(keyRing, settings) : null;
             MessageComposer.Config config = new MessageComposer.Config(noReply, host, new ReplyAddressCodec(keyRing, host),
-                    headerPrefix, base, siteName != null ? siteName : host, template, clock, boundaries);
-            return new NotificationMailer(this, new MessageComposer(config));
+                    bounces, headerPrefix, base, siteName != null ? siteName : host, template, clock, boundaries);
+            DkimSigner signer = dkimSigner != null ? dkimSigner : DkimKeys.signer(settings, clock).orElse(null);
+            return new NotificationMailer(this, new MessageComposer(config), signer);
         }
 
         private static void require(boolean condition, String message) {

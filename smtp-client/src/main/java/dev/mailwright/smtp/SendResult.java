@@ -3,6 +3,7 @@ package dev.mailwright.smtp;
 import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.smtp.FailureClass;
 import dev.mailwright.core.smtp.SmtpReply;
+import dev.mailwright.core.suppression.SuppressionEntry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public sealed interface SendResult {
     /** @return what the server said about each envelope recipient (may be empty when it failed before RCPT) */
     List<RecipientStatus> recipients();
 
-    /** @return how many attempts were made (1 when the first one settled it) */
+    /** @return how many attempts were made (1 when the first one settled it; 0 when nothing was sent) */
     int attempts();
 
     /** @return true for {@link Sent} */
@@ -96,6 +97,36 @@ public sealed interface SendResult {
         /** @return a copy with another attempt count */
         public Failed withAttempts(int n) {
             return new Failed(messageId, failure, reply, detail, recipients, n);
+        }
+    }
+
+    /**
+     * Nothing was sent: every recipient is on the suppression list (it bounced or complained). The
+     * host may show it, or ask the user to confirm the address and lift the suppression.
+     *
+     * @param messageId the Message-ID of the message that was not sent
+     * @param suppressed the entry of each suppressed recipient, with the reason
+     */
+    record Suppressed(String messageId, List<SuppressionEntry> suppressed) implements SendResult {
+        /** Validates and copies. */
+        public Suppressed {
+            Objects.requireNonNull(messageId, "messageId");
+            suppressed = List.copyOf(suppressed);
+            if (suppressed.isEmpty()) {
+                throw new IllegalArgumentException("a suppressed send names at least one suppressed recipient");
+            }
+        }
+
+        /** @return each suppressed recipient, not accepted, without server reply */
+        @Override
+        public List<RecipientStatus> recipients() {
+            return suppressed.stream().map(e -> new RecipientStatus(e.address(), false, null)).toList();
+        }
+
+        /** @return 0: nothing was sent */
+        @Override
+        public int attempts() {
+            return 0;
         }
     }
 

@@ -42,7 +42,12 @@ class ComposerGoldenTest {
                 assertThat(Fixtures.text(message.content())).isEqualTo(Fixtures.text(in.readAllBytes()));
             }
             assertThat(message.recipients()).containsExactly("octocat@example.com");
-            assertThat(message.envelopeFrom()).isEqualTo("noreply@ghe.example.com");
+            assertThat(message.envelopeFrom()).startsWith("bounce+").endsWith("-octocat=example.com@noreply.ghe.example.com");
+            dev.mailwright.core.BounceAddressResult bounce = dev.mailwright.core.BounceAddressCodec.of(Fixtures.keys(),
+                    Fixtures.settings()).decode(message.envelopeFrom());
+            assertThat(bounce).isEqualTo(new dev.mailwright.core.BounceAddressResult.Valid(new dev.mailwright.core.BounceTarget(
+                    new dev.mailwright.core.ReplyTarget(notification.thread().kind().replyType(), notification.thread().id(), 5),
+                    "octocat@example.com"), true));
         }
     }
 }

@@ -31,7 +31,7 @@ public final class ConnectionRounds {
             for (int r = 1; r <= rounds; r++) {
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
-                double rate = SmtpThroughputBenchmark.mailwright(port, data, connections, messages);
+                double rate = SmtpThroughputBenchmark.mailwright(port, data, connections, messages, null);
                 long cpu = processCpuNanos() - cpu0;
                 long wall = System.nanoTime() - t0;
                 System.out.printf(Locale.ROOT, "round %2d  x%d  %7.0f msg/s  JVM CPU %5.1f us/msg  (%3.0f %% of one core)%n", r,

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run and interleaved rounds: Mailwright over 1, 4 and 16 connections; plain Angus Mail
  * ({@code Transport.send} per message, and one reused connection per thread at 1, 4 and 16);
  * Simple Java Mail's batch pool (max 4 connections); and {@code smtp-source -d} at 1, 4 and 16
- * sessions as the ceiling. Prints messages per second (median of the rounds) and the ratios.
+ * sessions as the ceiling. Mailwright also runs DKIM-signed at 1 and 4 connections with an
+ * RSA-2048 key, an Ed25519 key and both (dual), each printed beside the unsigned rate. Prints
+ * messages per second (median of the rounds) and the ratios.
  *
  * <p>Run (needs postfix's smtp-sink and smtp-source):
  * <pre>
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.smtp.SmtpThroughputBenchmark 3000 3
  * </pre>
  * Arguments: messages per scenario and round (default 3000), rounds (default 3), and optionally a
- * substring of the scenario names to run only those ({@code "mailwright x4"}). For experiments,
+ * substring of the scenario names to run only those ({@code "mailwright x4"}; {@code "mailwright"}
+ * runs the unsigned and signed Mailwright scenarios). For experiments,
  * {@code -Dbench.mail.smtp.NAME=VALUE} passes the session property {@code mail.smtp.NAME} to
  * Mailwright's transport.
  */
@@ -75,7 +78,11 @@ public final class SmtpThroughputBenchmark {
     private static Map<String, Scenario> scenarios(int port, BenchMessages data, String source) {
         Map<String, Scenario> s = new LinkedHashMap<>();
         for (int c : CONNECTIONS) {
-            s.put("mailwright x" + c, n -> mailwright(port, data, c, n));
+            s.put("mailwright x" + c, n -> mailwright(port, data, c, n, null));
+        }
+        for (int c : new int[] {1, 4}) {
+            DkimKeysForBench.SIGNERS.forEach((name, signer) -> s.put("mailwright dkim-" + name + " x" + c,
+                    n -> mailwright(port, data, c, n, signer)));
         }
         s.put("angus Transport.send x1", n -> AngusBaselines.sendPerMessage(port, data, n));
         for (int c : CONNECTIONS) {
@@ -94,15 +101,20 @@ public final class SmtpThroughputBenchmark {
         double run(int n) throws Exception;
     }
 
-    static double mailwright(int port, BenchMessages data, int connections, int n) throws Exception {
+    static double mailwright(int port, BenchMessages data, int connections, int n,
+            dev.mailwright.core.dkim.DkimSigner signer) throws Exception {
         EmailSettings settings = EmailSettings.builder().smtpHost("127.0.0.1").port(port).security(ConnectionSecurity.NONE)
                 .noReplyAddress("noreply@ghe.example.com").hostname("ghe.example.com").heloDomain("ghe.example.com").build();
         SmtpTransport transport = SmtpTransport.builder().settings(settings).maxConnections(connections)
                 .maxMessagesPerConnection(100_000).connectionWait(Duration.ofSeconds(30))
                 .sessionProperties(Map.copyOf(EXTRA)).build();
         AtomicInteger failures = new AtomicInteger();
-        try (NotificationMailer mailer = NotificationMailer.builder().settings(settings).keyRing(KeyRing.of(new byte[32]))
-                .transport(transport).build()) {
+        NotificationMailer.Builder b = NotificationMailer.builder().settings(settings).keyRing(KeyRing.of(new byte[32]))
+                .transport(transport);
+        if (signer != null) {
+            b.dkimSigner(signer);
+        }
+        try (NotificationMailer mailer = b.build()) {
             return parallel(connections, n, i -> {
                 SendResult r = mailer.send(data.notification(i));
                 if (!r.isSent()) {
@@ -179,5 +191,20 @@ public final class SmtpThroughputBenchmark {
                     ceiling == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v / ceiling), v / bestJava);
         });
         System.out.printf(Locale.ROOT, "best Java alternative: %.0f msg/s%n", bestJava);
+        dkimReport(median);
+    }
+
+    private static void dkimReport(Map<String, Double> median) {
+        System.out.println();
+        System.out.println("| DKIM | connections | msg/s (median) | vs unsigned, same connections |");
+        System.out.println("|---|---|---|---|");
+        median.forEach((k, v) -> {
+            if (k.startsWith("mailwright dkim-")) {
+                String c = k.substring(k.lastIndexOf('x') + 1);
+                Double unsigned = median.get("mailwright x" + c);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %s |%n", k.substring("mailwright dkim-".length(),
+                        k.lastIndexOf(' ')), c, v, unsigned == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v / unsigned));
+            }
+        });
     }
 }

@@ -1,25 +1,34 @@
 package dev.mailwright.dns.internal;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import dev.mailwright.core.dkim.DkimAlgorithm;
+import dev.mailwright.core.dkim.DkimKeyRecord;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Type;
 
-/** The DKIM key record of each configured selector: present, not revoked, a public key that parses, strong enough. */
+/**
+ * The DKIM key record of each configured selector: present, not revoked, a public key that parses
+ * (core's {@link DkimKeyRecord}, the parser the verifier uses), strong enough, and, when the private
+ * keys are known, the very public key of each.
+ */
 final class DkimCheck {
     private DkimCheck() {
     }
 
     static void run(CheckContext c) {
+        run(c, Map.of());
+    }
+
+    /**
+     * @param c the context; its plan's selectors are checked under the sending domain
+     * @param configured the public key each selector must publish (those of the configured private
+     *     keys), by selector; empty to check only that the records hold usable keys
+     */
+    static void run(CheckContext c, Map<String, PublicKey> configured) {
         String d = c.plan.sendingDomain();
         if (c.plan.dkimSelectors().isEmpty()) {
             c.add(Findings.info("dns.dkim", "no DKIM selector configured: DKIM keys of " + d + " not checked (give the"
@@ -30,10 +39,11 @@ final class DkimCheck {
         for (String s : c.plan.dkimSelectors()) {
             answers.put(s, c.dns.query(s + "._domainkey." + d, Type.TXT));
         }
-        answers.forEach((selector, answer) -> selector(c, selector + "._domainkey." + d, answer.join()));
+        answers.forEach((selector, answer) -> selector(c, selector + "._domainkey." + d, answer.join(),
+                configured.get(selector)));
     }
 
-    private static void selector(CheckContext c, String name, Answer txt) {
+    private static void selector(CheckContext c, String name, Answer txt, PublicKey configured) {
         String code = "dns.dkim";
         if (txt instanceof Answer.Failed) {
             c.unanswered(code, name, ((Answer.Failed) txt).reason(), txt.evidence());
@@ -48,9 +58,11 @@ final class DkimCheck {
         }
         String expected = "one TXT record at " + name + " with v=DKIM1 and the public key in p=";
         if (keys.isEmpty()) {
-            c.add(Findings.failure(code, name + " has no DKIM key record", expected, "Publish the DKIM public key that"
-                    + " your SMTP server or provider signs with at " + name + "; a key longer than 255 characters is"
-                    + " split into several quoted strings in one TXT record.", txt.evidence()));
+            String publish = configured == null ? "the DKIM public key that your SMTP server or provider signs with at " + name
+                    : name + " TXT \"" + DkimKeyRecord.format(configured) + "\" (the public key of the configured private key)";
+            c.add(Findings.failure(code, name + " has no DKIM key record", expected, "Publish " + publish + "; a key"
+                    + " longer than 255 characters is split into several quoted strings in one TXT record.",
+                    txt.evidence()));
             return;
         }
         if (keys.size() > 1) {
@@ -58,49 +70,41 @@ final class DkimCheck {
                     "Keep one key record per selector.", txt.evidence()));
             return;
         }
-        key(c, name, TagList.parse(keys.get(0)), txt.evidence());
+        key(c, name, keys.get(0), txt.evidence(), configured);
     }
 
-    private static void key(CheckContext c, String name, Map<String, String> tags, List<String> evidence) {
+    private static void key(CheckContext c, String name, String text, List<String> evidence, PublicKey configured) {
         String code = "dns.dkim";
         String expected = "a valid RSA (2048 bits or more) or Ed25519 public key in p=";
-        String v = tags.get("v");
-        if (v != null && !v.equals("DKIM1")) {
-            c.add(Findings.failure(code, name + " has v=" + v, "v=DKIM1", "Set v=DKIM1 (or leave v= out).", evidence));
+        DkimKeyRecord record;
+        try {
+            record = DkimKeyRecord.parse(text);
+        } catch (IllegalArgumentException e) {
+            c.add(Findings.failure(code, "the DKIM key record at " + name + " is not valid: " + e.getMessage(), expected,
+                    "Copy the public key again from your SMTP server or provider without line breaks; when it is split"
+                            + " into several strings, nothing may be lost at the joins.", evidence));
             return;
         }
-        String p = tags.get("p") == null ? "" : tags.get("p").replaceAll("\\s", "");
-        if (p.isEmpty()) {
+        if (record.isRevoked()) {
             c.add(Findings.failure(code, "the DKIM key at " + name + " is revoked (empty p=)", expected,
                     "Publish the current public key at " + name + ", or configure the selector that is in use.",
                     evidence));
             return;
         }
-        String k = tags.getOrDefault("k", "rsa").toLowerCase(Locale.ROOT);
-        try {
-            byte[] der = Base64.getDecoder().decode(p);
-            if (k.equals("ed25519")) {
-                if (der.length != 32) {
-                    throw new GeneralSecurityException("an Ed25519 key has 32 bytes, this one " + der.length);
-                }
-                c.add(Findings.pass(code, name + " publishes an Ed25519 key", evidence));
-                return;
-            }
-            rsaStrength(c, name, der, evidence);
-        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
-            c.add(Findings.failure(code, "the p= value at " + name + " is not a valid " + k + " public key ("
-                    + e.getMessage() + ")", expected, "Copy the public key again from your SMTP server or provider"
-                    + " without line breaks; when it is split into several strings, nothing may be lost at the joins.",
-                    evidence));
+        strength(c, name, record, evidence);
+        if (configured != null) {
+            matches(c, name, record, configured, evidence);
         }
     }
 
-    private static void rsaStrength(CheckContext c, String name, byte[] der, List<String> evidence)
-            throws GeneralSecurityException {
+    private static void strength(CheckContext c, String name, DkimKeyRecord record, List<String> evidence) {
         String code = "dns.dkim";
         String expected = "a valid RSA (2048 bits or more) or Ed25519 public key in p=";
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        int bits = ((RSAPublicKey) key).getModulus().bitLength();
+        if (record.algorithm() == DkimAlgorithm.ED25519_SHA256) {
+            c.add(Findings.pass(code, name + " publishes an Ed25519 key", evidence));
+            return;
+        }
+        int bits = record.bits();
         String found = name + " publishes an RSA key of " + bits + " bits";
         if (bits < 1024) {
             c.add(Findings.failure(code, found, expected, "Generate a 2048-bit key and publish it under a new selector.",
@@ -110,5 +114,20 @@ final class DkimCheck {
         } else {
             c.add(Findings.pass(code, found, evidence));
         }
+    }
+
+    private static void matches(CheckContext c, String name, DkimKeyRecord record, PublicKey configured,
+            List<String> evidence) {
+        String code = "dns.dkim.key";
+        String value = DkimKeyRecord.format(configured);
+        if (record.publishes(configured)) {
+            c.add(Findings.pass(code, name + " publishes the public key of the configured private key", evidence));
+            return;
+        }
+        c.add(Findings.failure(code, name + " publishes another key than the configured private key: receivers would"
+                + " find every signature of this selector broken", "the TXT value " + value,
+                "Publish " + name + " TXT \"" + value + "\" (or configure the private key whose public key is"
+                        + " published); when changing keys, use a new selector and keep the old record until mail signed"
+                        + " with it has been delivered.", evidence));
     }
 }

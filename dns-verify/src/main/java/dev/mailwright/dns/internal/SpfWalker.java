@@ -16,7 +16,10 @@ import org.xbill.DNS.Type;
 
 /**
  * Evaluates SPF (RFC 7208 check_host) for one address, or for no address to visit every term and
- * count the DNS lookups and void lookups the record costs in the worst case.
+ * count the DNS lookups and void lookups the record costs in the worst case. With macros (the
+ * receiving side, {@link dev.mailwright.dns.DnsSpfEvaluator}) the walk is an evaluation: macros are
+ * expanded, more than 10 DNS-querying terms or 2 void lookups are a permerror, and a lookup that
+ * gets no answer is a temperror.
  */
 final class SpfWalker {
     static final int LOOKUP_LIMIT = 10;
@@ -33,14 +36,45 @@ final class SpfWalker {
     final Set<String> notes = new LinkedHashSet<>();
     final List<String> evidence = new ArrayList<>();
     private final Set<String> visiting = new LinkedHashSet<>();
+    private final SpfMacros macros;
 
     /**
      * @param c the context
      * @param ip the address to check, or null to match nothing and visit every term
      */
     SpfWalker(CheckContext c, InetAddress ip) {
+        this(c, ip, null);
+    }
+
+    /**
+     * @param c the context
+     * @param ip the address to check
+     * @param macros the sender, HELO and address for macros: an evaluation with the RFC's limits
+     */
+    SpfWalker(CheckContext c, InetAddress ip, SpfMacros macros) {
         this.c = c;
         this.ip = ip;
+        this.macros = macros;
+    }
+
+    private boolean evaluating() {
+        return macros != null;
+    }
+
+    /** @return PERMERROR when an evaluation went past the lookup or void limits, else null */
+    private Result overLimit() {
+        if (!evaluating()) {
+            return null;
+        }
+        if (lookups > LOOKUP_LIMIT) {
+            notes.add("more than " + LOOKUP_LIMIT + " DNS-querying terms (RFC 7208 section 4.6.4)");
+            return Result.PERMERROR;
+        }
+        if (voids.size() > VOID_LIMIT) {
+            notes.add("more than " + VOID_LIMIT + " lookups returned nothing (RFC 7208 section 4.6.4)");
+            return Result.PERMERROR;
+        }
+        return null;
     }
 
     /** The SPF records of a domain: TXT strings joined, filtered on {@code v=spf1}. */
@@ -103,7 +137,19 @@ final class SpfWalker {
         }
         if (spf.redirect().isPresent()) {
             lookups++;
-            Result r = check(spf.redirect().get());
+            String target = spf.redirect().get();
+            if (evaluating()) {
+                if (overLimit() != null) {
+                    return Result.PERMERROR;
+                }
+                java.util.Optional<String> expanded = macros.expand(target, domain);
+                if (expanded.isEmpty()) {
+                    notes.add("the redirect " + target + " has an invalid macro");
+                    return Result.PERMERROR;
+                }
+                target = expanded.get();
+            }
+            Result r = check(target);
             return r == Result.NONE ? Result.PERMERROR : r;
         }
         return worst != null ? worst : Result.NEUTRAL;
@@ -114,10 +160,25 @@ final class SpfWalker {
         String target = t.argument().isEmpty() ? domain : t.argument();
         if (t.needsLookup()) {
             lookups++;
-            if (target.contains("%")) {
+            if (overLimit() != null) {
+                return Result.PERMERROR;
+            }
+            if (target.contains("%") && !evaluating()) {
                 notes.add("the term " + t + " uses SPF macros, which this check does not expand");
                 return Result.NEUTRAL;
             }
+            if (target.contains("%")) {
+                java.util.Optional<String> expanded = macros.expand(target, domain);
+                if (expanded.isEmpty()) {
+                    notes.add("the term " + t + " has an invalid macro");
+                    return Result.PERMERROR;
+                }
+                target = expanded.get();
+            }
+        }
+        Result failed = evaluating() ? unanswered(t.name(), target) : null;
+        if (failed != null) {
+            return failed;
         }
         switch (t.name()) {
             case "all":
@@ -134,14 +195,14 @@ final class SpfWalker {
                 return r == Result.PASS ? Result.PASS : r == Result.PERMERROR || r == Result.TEMPERROR ? r : Result.NEUTRAL;
             }
             case "a":
-                return matchAny(addresses(target, "a:" + target), t);
+                return voidChecked(matchAny(addresses(target, "a:" + target), t));
             case "mx":
-                return mx(target, t);
+                return voidChecked(mx(target, t));
             case "ptr":
                 notes.add("the ptr mechanism is deprecated (RFC 7208 §5.5) and ignored by many receivers: use ip4/ip6 or a");
                 return ptr(target);
             case "exists":
-                return addresses(target, "exists:" + target).isEmpty() ? Result.NEUTRAL : Result.PASS;
+                return voidChecked(addresses(target, "exists:" + target).isEmpty() ? Result.NEUTRAL : Result.PASS);
             case "ip4":
             case "ip6":
                 return ip != null && Cidr.contains(t.argument(), ip instanceof Inet4Address ? t.cidr4() : t.cidr6(), ip)
@@ -149,6 +210,30 @@ final class SpfWalker {
             default:
                 return Result.NEUTRAL;
         }
+    }
+
+    /**
+     * In an evaluation, asks the term's questions first: no answer is a temperror (never a
+     * no-match that {@code -all} would turn into a fail).
+     *
+     * @return TEMPERROR when a question of the term got no answer, else null
+     */
+    private Result unanswered(String name, String target) {
+        boolean failed;
+        switch (name) {
+            case "a", "exists" -> failed = c.addresses(target).failed();
+            case "mx" -> {
+                Answer mx = c.dns.lookup(target, Type.MX);
+                failed = mx instanceof Answer.Failed
+                        || InboundChecks.targets(mx.records()).stream().limit(MX_LIMIT).anyMatch(h -> c.addresses(h).failed());
+            }
+            default -> failed = false;
+        }
+        if (failed) {
+            notes.add("the " + name + " lookup for " + target + " got no answer from DNS");
+            return Result.TEMPERROR;
+        }
+        return null;
     }
 
     private Result mx(String target, Term t) {
@@ -188,6 +273,11 @@ final class SpfWalker {
             voids.add(term);
         }
         return a.addresses();
+    }
+
+    /** @return the result, or PERMERROR when an evaluation went past the void limit with it */
+    private Result voidChecked(Result r) {
+        return evaluating() && voids.size() > VOID_LIMIT ? overLimit() : r;
     }
 
     private Result matchAny(List<InetAddress> addresses, Term t) {

@@ -52,10 +52,18 @@ public final class AutomatedMailGuard {
             return discard("automated.daemon-sender", "sent by " + m.from());
         }
         String subject = subject(m);
-        if (subject != null && OUT_OF_OFFICE.matcher(subject.strip()).find()) {
+        if (isOutOfOfficeSubject(subject)) {
             return discard("automated.out-of-office", "out-of-office subject: " + subject.strip());
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param subject a decoded subject
+     * @return true when it reads as an automatic out-of-office or vacation reply
+     */
+    public static boolean isOutOfOfficeSubject(String subject) {
+        return subject != null && OUT_OF_OFFICE.matcher(subject.strip()).find();
     }
 
     private static String subject(ParsedMessage m) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * delegates everything else, and {@link #call} installs it around a parse only, so no global
  * property is set for the host application.
  */
-final class CachedServiceLoader extends ClassLoader {
+public final class CachedServiceLoader extends ClassLoader {
     private static final String SERVICE = "META-INF/services/jakarta.mail.util.StreamProvider";
     private static final CachedServiceLoader INSTANCE = new CachedServiceLoader(CachedServiceLoader.class.getClassLoader());
 
@@ -76,7 +76,7 @@ final class CachedServiceLoader extends ClassLoader {
      * @return its result
      * @throws Exception what the action throws
      */
-    static <T> T call(Callable<T> action) throws Exception {
+    public static <T> T call(Callable<T> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (INSTANCE.cached == null) {

@@ -2,6 +2,8 @@ package dev.mailwright.smtp.internal;
 
 import static dev.mailwright.smtp.internal.MimeText.CRLF;
 
+import dev.mailwright.core.BounceAddressCodec;
+import dev.mailwright.core.BounceTarget;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.smtp.Notification;
@@ -34,9 +36,11 @@ public final class MessageComposer {
     /**
      * Everything the composer needs besides the notification.
      *
-     * @param noReplyAddress the no-reply address (From, To, envelope sender)
+     * @param noReplyAddress the no-reply address (From and To; the envelope sender without bounce addresses)
      * @param hostname the instance host name, normalized
      * @param codec signs reply addresses
+     * @param bounces signs the bounce addresses (VERP) used as envelope sender, or null to send from
+     *     the no-reply address
      * @param headerPrefix the prefix of the reason/sender/recipient headers ({@code X-Mailwright-})
      * @param webBase the instance's web root, for List-Archive ({@code https://ghe.example.com/})
      * @param siteName the name in "view it on ..."
@@ -44,7 +48,8 @@ public final class MessageComposer {
      * @param clock the Date header's clock
      * @param boundaries supplies MIME boundaries
      */
-    public record Config(String noReplyAddress, String hostname, ReplyAddressCodec codec, String headerPrefix, URI webBase,
+    public record Config(String noReplyAddress, String hostname, ReplyAddressCodec codec, BounceAddressCodec bounces,
+            String headerPrefix, URI webBase,
             String siteName, NotificationTemplate template, Clock clock, Supplier<String> boundaries) {
         /** Validates the fields. */
         public Config {
@@ -74,8 +79,8 @@ public final class MessageComposer {
         String rootId = rootMessageId(n.thread());
         String messageId = n.isThreadStart() ? rootId
                 : "<" + n.thread().path() + "/" + n.eventId() + "@" + config.hostname() + ">";
-        String replyTo = config.codec().encode(new ReplyTarget(n.thread().kind().replyType(), n.thread().id(),
-                n.recipient().userId()));
+        ReplyTarget target = new ReplyTarget(n.thread().kind().replyType(), n.thread().id(), n.recipient().userId());
+        String replyTo = config.codec().encode(target);
         NotificationTemplate.Body body = config.template().render(n, config.siteName());
         int bodies = body.text().length() + (body.html() == null ? 0 : body.html().length());
         StringBuilder out = new StringBuilder(bodies + bodies / 8 + 2048);
@@ -84,7 +89,14 @@ public final class MessageComposer {
         listHeaders(out, n, replyTo);
         body(out, body);
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        return new OutgoingMessage(messageId, config.noReplyAddress(), List.of(n.recipient().address()), bytes, deadline);
+        return new OutgoingMessage(messageId, envelopeSender(target, n.recipient().address()), List.of(n.recipient().address()),
+                bytes, deadline);
+    }
+
+    /** @return the bounce address of this notification and recipient, or the no-reply address */
+    private String envelopeSender(ReplyTarget target, String recipient) {
+        return config.bounces() == null ? config.noReplyAddress()
+                : config.bounces().encode(new BounceTarget(target, recipient)).orElse(config.noReplyAddress());
     }
 
     /** @return {@code <owner/repo/issues/N@hostname>}, the Message-ID of the thread's first message */

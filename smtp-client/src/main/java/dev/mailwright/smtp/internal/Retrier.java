@@ -42,6 +42,9 @@ public final class Retrier {
             if (result instanceof SendResult.Sent sent) {
                 return sent.withAttempts(attempt);
             }
+            if (!(result instanceof SendResult.Failed)) {
+                return result;
+            }
             SendResult.Failed failed = ((SendResult.Failed) result).withAttempts(attempt);
             if (!failed.category().isTransient() || attempt >= policy.maxAttempts()) {
                 return failed;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * ends, headers and body).
  *
  * @param messageId the Message-ID header's value, with angle brackets
- * @param envelopeFrom the {@code MAIL FROM} address
+ * @param envelopeFrom the {@code MAIL FROM} address: for notifications a bounce address (VERP), whose
+ *     local part may be longer than 64 characters
  * @param recipients the {@code RCPT TO} addresses, at least one
  * @param content the message bytes; not copied, do not change them
  * @param deadline when the send must be settled, success or failure
@@ -21,7 +22,11 @@ public record OutgoingMessage(String messageId, String envelopeFrom, List<String
     /** Validates: strict addresses, at least one recipient. */
     public OutgoingMessage {
         Objects.requireNonNull(messageId, "messageId");
-        EmailAddresses.require(envelopeFrom, "envelope sender");
+        java.util.Optional<String> senderProblem = EmailAddresses.envelopeSenderProblem(envelopeFrom);
+        if (senderProblem.isPresent()) {
+            throw new IllegalArgumentException("The envelope sender '" + EmailAddresses.printable(envelopeFrom)
+                    + "' is not a valid email address: " + senderProblem.get() + ".");
+        }
         recipients = List.copyOf(recipients);
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("an outgoing message needs at least one recipient");

@@ -134,7 +134,7 @@ public final class EmailSettingsTester {
         props.putAll(sessionProperties);
         Session session = Session.getInstance(props);
         try (Transport transport = session.getTransport(AngusSettingsMapping.protocol(settings))) {
-            MimeMessage message = message(session, settings, to, start);
+            MimeMessage message = SignedTestEmail.sign(session, message(session, settings, to, start), settings, clock);
             transport.connect(settings.smtpHost().orElseThrow(), settings.port(), settings.username().orElse(null),
                     AngusSettingsMapping.credential(settings));
             transport.sendMessage(message, message.getAllRecipients());

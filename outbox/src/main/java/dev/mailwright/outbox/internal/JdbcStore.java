@@ -1,0 +1,281 @@
+package dev.mailwright.outbox.internal;
+
+import dev.mailwright.outbox.Enqueued;
+import dev.mailwright.outbox.EntryFilter;
+import dev.mailwright.outbox.EntryState;
+import dev.mailwright.outbox.OutboxEntry;
+import dev.mailwright.outbox.OutboxStatus;
+import dev.mailwright.outbox.spi.ClaimRequest;
+import dev.mailwright.outbox.spi.ClaimedEntry;
+import dev.mailwright.outbox.spi.NewEntry;
+import dev.mailwright.outbox.spi.Outcome;
+import dev.mailwright.outbox.spi.OutboxStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The outbox's SQL, shared by the SQLite and PostgreSQL stores: subclasses say how a transaction
+ * runs and how a claim locks its rows.
+ */
+abstract class JdbcStore implements OutboxStore {
+    private static final String INSERT = "INSERT INTO mailwright_outbox (idempotency_key, state, domain, recipient,"
+            + " envelope_from, message_id, summary, content, created_at_ms, lifetime_from_ms, due_at_ms, attempts)"
+            + " VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
+    private static final String SETTLE = "UPDATE mailwright_outbox SET state = ?, due_at_ms = ?, finished_at_ms = ?,"
+            + " queue_id = ?, attempts = ?, content = CASE WHEN ? = 'sent' THEN NULL ELSE content END,"
+            + " failure_category = ?, failure_code = ?, failure_status = ?, failure_detail = ?,"
+            + " lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND state = 'leased' AND lease_owner = ?";
+    private static final Set<EntryState> RETRYABLE = EnumSet.of(EntryState.FAILED, EntryState.DEAD);
+    private static final Set<EntryState> PURGEABLE = EnumSet.complementOf(EnumSet.of(EntryState.LEASED));
+
+    /** One unit of work on a connection inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs work in a committed transaction; throws {@link dev.mailwright.outbox.OutboxStoreException}. */
+    abstract <T> T write(String what, Work<T> work);
+
+    /** Runs read-only work. */
+    abstract <T> T read(String what, Work<T> work);
+
+    /** @return what follows the claim's inner SELECT: a row lock for several nodes, or nothing */
+    abstract String claimLock();
+
+    @Override
+    public Enqueued enqueue(NewEntry entry) {
+        return write("enqueue", c -> insert(c, entry));
+    }
+
+    static Enqueued insert(Connection c, NewEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, e.idempotencyKey());
+            ps.setString(2, e.domain());
+            ps.setString(3, e.recipient());
+            ps.setString(4, e.envelopeFrom());
+            ps.setString(5, e.messageId());
+            ps.setString(6, e.summary());
+            ps.setBytes(7, e.content());
+            ps.setLong(8, e.createdAt().toEpochMilli());
+            ps.setLong(9, e.createdAt().toEpochMilli());
+            ps.setLong(10, e.dueAt().toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new Enqueued(rs.getLong(1), e.idempotencyKey(), false);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM mailwright_outbox WHERE idempotency_key = ?")) {
+            ps.setString(1, e.idempotencyKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("entry with key " + e.idempotencyKey() + " neither inserted nor found");
+                }
+                return new Enqueued(rs.getLong(1), e.idempotencyKey(), true);
+            }
+        }
+    }
+
+    @Override
+    public List<ClaimedEntry> claim(ClaimRequest r) {
+        return write("claim", c -> {
+            List<ClaimedEntry> got = new ArrayList<>(claimWhere(c, r, "state = 'leased' AND lease_until_ms < ?", r.limit()));
+            if (got.size() < r.limit()) {
+                got.addAll(claimWhere(c, r, "state = 'queued' AND due_at_ms <= ?", r.limit() - got.size()));
+            }
+            got.sort(Comparator.comparing(ClaimedEntry::dueAt).thenComparingLong(ClaimedEntry::id));
+            return got;
+        });
+    }
+
+    private List<ClaimedEntry> claimWhere(Connection c, ClaimRequest r, String condition, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE mailwright_outbox SET state = 'leased', lease_owner = ?,"
+                + " lease_until_ms = ?, attempts = attempts + 1 WHERE id IN (SELECT id FROM mailwright_outbox WHERE ")
+                .append(condition);
+        if (!r.excludedDomains().isEmpty()) {
+            sql.append(" AND domain NOT IN (").append(String.join(", ", java.util.Collections.nCopies(
+                    r.excludedDomains().size(), "?"))).append(')');
+        }
+        sql.append(" ORDER BY due_at_ms, id LIMIT ?").append(claimLock()).append(") RETURNING ").append(Rows.CLAIMED);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, r.owner());
+            ps.setLong(i++, r.leaseUntil().toEpochMilli());
+            ps.setLong(i++, r.now().toEpochMilli());
+            for (String d : r.excludedDomains()) {
+                ps.setString(i++, d);
+            }
+            ps.setInt(i, limit);
+            List<ClaimedEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Rows.claimed(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public int renew(String owner, Instant leaseUntil) {
+        return write("renew leases", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mailwright_outbox SET lease_until_ms = ? WHERE state = 'leased' AND lease_owner = ?")) {
+                ps.setLong(1, leaseUntil.toEpochMilli());
+                ps.setString(2, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean[] settle(String owner, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return new boolean[0];
+        }
+        return write("record outcomes", c -> settle(c, owner, outcomes));
+    }
+
+    private static boolean[] settle(Connection c, String owner, List<Outcome> outcomes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SETTLE)) {
+            for (Outcome o : outcomes) {
+                bindOutcome(ps, owner, o);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            boolean[] done = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                done[i] = counts[i] != 0;
+            }
+            return done;
+        }
+    }
+
+    private static void bindOutcome(PreparedStatement ps, String owner, Outcome o) throws SQLException {
+        ClaimedEntry e = o.entry();
+        Instant due = e.dueAt();
+        Instant finished = null;
+        String queueId = null;
+        int attempts = e.attempts();
+        dev.mailwright.outbox.LastFailure failure = e.lastFailure();
+        if (o instanceof Outcome.Sent s) {
+            finished = s.at();
+            queueId = s.queueId();
+        } else if (o instanceof Outcome.Deferred d) {
+            due = d.nextAttempt();
+            failure = d.failure();
+        } else if (o instanceof Outcome.Finished f) {
+            finished = f.at();
+            failure = f.failure();
+        } else {
+            attempts = Math.max(0, attempts - 1);
+        }
+        ps.setString(1, o.state().code());
+        ps.setLong(2, due.toEpochMilli());
+        Rows.bindNullableLong(ps, 3, finished);
+        ps.setString(4, queueId);
+        ps.setInt(5, attempts);
+        ps.setString(6, o.state().code());
+        int i = Rows.bindFailure(ps, 7, failure);
+        ps.setLong(i++, e.id());
+        ps.setString(i, owner);
+    }
+
+    @Override
+    public OutboxStatus status(Instant now) {
+        return read("status", c -> {
+            Map<EntryState, Long> counts = new EnumMap<>(EntryState.class);
+            long oldestDue = Long.MAX_VALUE;
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), MIN(CASE WHEN state = 'queued' AND"
+                    + " due_at_ms <= ? THEN due_at_ms END) FROM mailwright_outbox GROUP BY state")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(EntryState.of(rs.getString(1)), rs.getLong(2));
+                        long due = rs.getLong(3);
+                        if (!rs.wasNull()) {
+                            oldestDue = Math.min(oldestDue, due);
+                        }
+                    }
+                }
+            }
+            Duration age = oldestDue == Long.MAX_VALUE ? Duration.ZERO
+                    : Duration.ofMillis(Math.max(0, now.toEpochMilli() - oldestDue));
+            return new OutboxStatus(counts, age, now);
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> list(EntryFilter filter, int limit) {
+        Rows.Where where = Rows.where(filter, EnumSet.allOf(EntryState.class));
+        return read("list", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.LISTED + " FROM mailwright_outbox WHERE "
+                    + where.sql() + " ORDER BY id LIMIT ?")) {
+                ps.setInt(where.bind(ps, 1), limit);
+                List<OutboxEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Rows.listed(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    // retry and purge repeat their condition outside the subquery: PostgreSQL re-checks it on a row
+    // that a worker changed meanwhile (a queued entry just leased is then left alone)
+    @Override
+    public int retry(EntryFilter filter, Instant now, int limit) {
+        Rows.Where where = Rows.where(filter, RETRYABLE);
+        if (where == null) {
+            return 0;
+        }
+        return write("retry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE mailwright_outbox SET state = 'queued', due_at_ms = ?,"
+                    + " lifetime_from_ms = ?, attempts = 0, finished_at_ms = NULL WHERE id IN (SELECT id FROM"
+                    + " mailwright_outbox WHERE " + where.sql() + " ORDER BY id LIMIT ?) AND " + where.sql())) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, now.toEpochMilli());
+                int i = where.bind(ps, 3);
+                ps.setInt(i, limit);
+                where.bind(ps, i + 1);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int purge(EntryFilter filter, int limit) {
+        Rows.Where where = Rows.where(filter, PURGEABLE);
+        if (where == null) {
+            return 0;
+        }
+        return write("purge", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailwright_outbox WHERE id IN (SELECT id FROM"
+                    + " mailwright_outbox WHERE " + where.sql() + " ORDER BY id LIMIT ?) AND " + where.sql())) {
+                int i = where.bind(ps, 1);
+                ps.setInt(i, limit);
+                where.bind(ps, i + 1);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mailwright.outbox.internal;
+
+import dev.mailwright.outbox.OutboxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded default: one SQLite file ({@code outbox.db}) in write-ahead-log mode with
+ * {@code synchronous=FULL}, so a commit returns only once the log is synced. Writes go through one
+ * {@link GroupCommitter} so that concurrent enqueues share a sync; reads use a second connection.
+ * Other processes (the {@code mailwright outbox} command) may open the same file: SQLite locks it.
+ */
+public final class SqliteStore extends JdbcStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    /** The database file's name inside the store's directory. */
+    public static final String FILE = "outbox.db";
+
+    private final Path file;
+    private final Connection reader;
+    private final GroupCommitter writer;
+
+    private SqliteStore(Path file, Connection writerConnection, Connection reader) throws SQLException {
+        this.file = file;
+        this.reader = reader;
+        this.writer = new GroupCommitter(writerConnection, describe());
+    }
+
+    /**
+     * Opens (and creates or upgrades) the store in a directory.
+     *
+     * @param directory where {@code outbox.db} lives; created when missing
+     * @return the store
+     * @throws OutboxException when the directory or the file cannot be used, saying why
+     */
+    public static SqliteStore open(Path directory) {
+        Path file = directory.toAbsolutePath().resolve(FILE);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new OutboxException("cannot create the outbox directory " + directory + ": " + e.getMessage()
+                    + "; choose a writable directory", e);
+        }
+        Connection w = null;
+        try {
+            w = connect(file);
+            SqliteStore store = new SqliteStore(file, w, connect(file));
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(w);
+            throw StoreErrors.wrap("open", "sqlite:" + file, e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
+    @Override
+    <T> T write(String what, Work<T> work) {
+        return writer.submit(what, work);
+    }
+
+    @Override
+    <T> T read(String what, Work<T> work) {
+        synchronized (reader) {
+            try {
+                return work.run(reader);
+            } catch (SQLException e) {
+                throw StoreErrors.wrap(what, describe(), e);
+            }
+        }
+    }
+
+    @Override
+    String claimLock() {
+        return ""; // each write transaction holds SQLite's write lock (BEGIN IMMEDIATE)
+    }
+
+    @Override
+    public void migrate() {
+        int applied = write("migrate", c -> new Migrator("mailwright-sqlite", Migrator.SQLITE).migrate(c));
+        if (applied > 0) {
+            LOG.info("outbox store {}: {} schema version(s) applied", file, applied);
+        }
+    }
+
+    /** @return the database file */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String describe() {
+        return "sqlite:" + file;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        synchronized (reader) {
+            closeQuietly(reader);
+        }
+        closeQuietly(writer.connection());
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing an outbox connection failed", e);
+            }
+        }
+    }
+}

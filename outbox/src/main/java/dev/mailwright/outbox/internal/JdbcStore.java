@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -105,7 +107,7 @@ abstract class JdbcStore implements OutboxStore {
                 + " lease_until_ms = ?, attempts = attempts + 1 WHERE id IN (SELECT id FROM mailwright_outbox WHERE ")
                 .append(condition);
         if (!r.excludedDomains().isEmpty()) {
-            sql.append(" AND domain NOT IN (").append(String.join(", ", java.util.Collections.nCopies(
+            sql.append(" AND domain NOT IN (").append(String.join(", ", Collections.nCopies(
                     r.excludedDomains().size(), "?"))).append(')');
         }
         sql.append(" ORDER BY due_at_ms, id LIMIT ?").append(claimLock()).append(") RETURNING ").append(Rows.CLAIMED);
@@ -129,12 +131,20 @@ abstract class JdbcStore implements OutboxStore {
     }
 
     @Override
-    public int renew(String owner, Instant leaseUntil) {
+    public int renew(String owner, Collection<Long> ids, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Long> list = List.copyOf(ids);
         return write("renew leases", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE mailwright_outbox SET lease_until_ms = ? WHERE state = 'leased' AND lease_owner = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE mailwright_outbox SET lease_until_ms = ? WHERE state ="
+                    + " 'leased' AND lease_owner = ? AND id IN (" + String.join(", ", Collections.nCopies(list.size(), "?"))
+                    + ")")) {
                 ps.setLong(1, leaseUntil.toEpochMilli());
                 ps.setString(2, owner);
+                for (int i = 0; i < list.size(); i++) {
+                    ps.setLong(3 + i, list.get(i));
+                }
                 return ps.executeUpdate();
             }
         });

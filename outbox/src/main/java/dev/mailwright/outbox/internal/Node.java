@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,7 @@ public final class Node implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Thread dispatcher;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<Long> inFlightIds = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
@@ -115,6 +118,7 @@ public final class Node implements AutoCloseable {
         for (ClaimedEntry e : got) {
             if (running && gate.tryAcquire(e.domain(), now, nanos)) {
                 inFlight.incrementAndGet();
+                inFlightIds.add(e.id());
                 pool.execute(() -> work(e));
             } else {
                 released.add(new Outcome.Released(e));
@@ -146,6 +150,7 @@ public final class Node implements AutoCloseable {
             outcomes.record(o, () -> running);
         } finally {
             gate.release(e.domain());
+            inFlightIds.remove(e.id());
             inFlight.decrementAndGet();
             wake();
         }
@@ -153,7 +158,7 @@ public final class Node implements AutoCloseable {
 
     private void renew() {
         try {
-            config.store().renew(config.nodeId(), config.clock().instant().plus(config.lease()));
+            config.store().renew(config.nodeId(), Set.copyOf(inFlightIds), config.clock().instant().plus(config.lease()));
         } catch (RuntimeException e) {
             LOG.warn("outbox node {} cannot renew its leases: {}", config.nodeId(), e.getMessage());
         }

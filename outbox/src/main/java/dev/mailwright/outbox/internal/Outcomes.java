@@ -1,5 +1,6 @@
 package dev.mailwright.outbox.internal;
 
+import dev.mailwright.outbox.EntryFilter;
 import dev.mailwright.outbox.EntryState;
 import dev.mailwright.outbox.OutboxException;
 import dev.mailwright.outbox.OutboxListener;
@@ -33,7 +34,8 @@ final class Outcomes {
         long giveUpAt = Long.MAX_VALUE;
         for (int failures = 0;; failures++) {
             try {
-                boolean recorded = config.store().settle(config.nodeId(), List.of(o))[0];
+                boolean recorded = config.store().settle(config.nodeId(), List.of(o))[0]
+                        || failures > 0 && recordedBefore(o);
                 if (recorded) {
                     tell(o);
                 } else {
@@ -57,6 +59,16 @@ final class Outcomes {
                 sleep(Math.min(MAX_WAIT_MS, 50L << Math.min(failures, 7)));
             }
         }
+    }
+
+    /**
+     * After a failed attempt to record, the outcome may have been committed with its answer lost
+     * (the connection broke after the commit): then the entry is already in the outcome's state.
+     */
+    private boolean recordedBefore(Outcome o) {
+        return config.store().list(EntryFilter.of(EntryState.values()).withId(o.entry().id()), 1).stream()
+                .anyMatch(e -> e.state() == o.state() && e.leaseOwner() == null
+                        && e.attempts() == (o instanceof Outcome.Released ? o.entry().attempts() - 1 : o.entry().attempts()));
     }
 
     /** Releases entries that were claimed but not started; on failure their leases simply expire. */

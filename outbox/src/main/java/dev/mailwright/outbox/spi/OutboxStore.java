@@ -6,6 +6,7 @@ import dev.mailwright.outbox.OutboxEntry;
 import dev.mailwright.outbox.OutboxStatus;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -47,13 +48,16 @@ public interface OutboxStore extends AutoCloseable {
     List<ClaimedEntry> claim(ClaimRequest request);
 
     /**
-     * Extends every lease held by a node.
+     * Extends the leases a node holds on the entries it is sending. Only these: an entry whose claim
+     * committed but whose answer the node never got (the connection broke) is not among them, and
+     * its lease expires so that it is claimed again.
      *
      * @param owner the node's id
+     * @param ids the entries in flight on that node
      * @param leaseUntil the new expiry
      * @return how many leases were extended
      */
-    int renew(String owner, Instant leaseUntil);
+    int renew(String owner, Collection<Long> ids, Instant leaseUntil);
 
     /**
      * Records outcomes of entries leased to {@code owner}; an outcome whose entry is no longer

@@ -21,8 +21,9 @@ final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_BATCH = 256;
 
-    private final Connection connection;
+    private final Opener opener;
     private final String description;
+    private Connection connection;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
@@ -30,9 +31,16 @@ final class GroupCommitter implements AutoCloseable {
     private record Pending<T>(String what, JdbcStore.Work<T> work, CompletableFuture<T> result) {
     }
 
-    GroupCommitter(Connection connection, String description) throws SQLException {
-        this.connection = connection;
+    /** Opens the writer's connection. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    GroupCommitter(Opener opener, String description) throws SQLException {
+        this.opener = opener;
         this.description = description;
+        this.connection = opener.open();
         connection.setAutoCommit(false);
         this.thread = new Thread(this::loop, "mailwright-outbox-sqlite-writer");
         thread.setDaemon(true);
@@ -82,6 +90,10 @@ final class GroupCommitter implements AutoCloseable {
     private void commit(List<Pending<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         try {
+            if (connection == null) {
+                connection = opener.open();
+                connection.setAutoCommit(false);
+            }
             for (Pending<?> p : batch) {
                 results.add(p.work().run(connection));
             }
@@ -109,20 +121,29 @@ final class GroupCommitter implements AutoCloseable {
         p.result().completeExceptionally(e instanceof SQLException s ? StoreErrors.wrap(p.what(), description, s) : e);
     }
 
+    /**
+     * Rolls back by closing the connection: after some failures (a full disk) SQLite has already
+     * rolled the transaction back and the driver's idea of it is wrong, so the next work starts on a
+     * new connection.
+     */
     private void rollback() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed in {}: {}", description, e.toString());
+            LOG.debug("rollback failed in {}: {}", description, e.toString());
         }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the writer's connection failed in {}: {}", description, e.toString());
+        }
+        connection = null;
     }
 
-    /** @return the writer's connection (closed by the store after {@link #close()}) */
-    Connection connection() {
-        return connection;
-    }
-
-    /** Lets the queued work finish, then stops the thread. */
+    /** Lets the queued work finish, then stops the thread and closes the connection. */
     @Override
     public void close() {
         open = false;
@@ -130,6 +151,13 @@ final class GroupCommitter implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the writer's connection failed in {}: {}", description, e.toString());
+            }
         }
     }
 }

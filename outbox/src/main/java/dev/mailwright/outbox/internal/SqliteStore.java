@@ -25,10 +25,10 @@ public final class SqliteStore extends JdbcStore {
     private final Connection reader;
     private final GroupCommitter writer;
 
-    private SqliteStore(Path file, Connection writerConnection, Connection reader) throws SQLException {
+    private SqliteStore(Path file, Connection reader) throws SQLException {
         this.file = file;
         this.reader = reader;
-        this.writer = new GroupCommitter(writerConnection, describe());
+        this.writer = new GroupCommitter(() -> connect(file), describe());
     }
 
     /**
@@ -46,14 +46,19 @@ public final class SqliteStore extends JdbcStore {
             throw new OutboxException("cannot create the outbox directory " + directory + ": " + e.getMessage()
                     + "; choose a writable directory", e);
         }
-        Connection w = null;
+        Connection r = null;
         try {
-            w = connect(file);
-            SqliteStore store = new SqliteStore(file, w, connect(file));
-            store.migrate();
+            r = connect(file);
+            SqliteStore store = new SqliteStore(file, r);
+            try {
+                store.migrate();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
             return store;
         } catch (SQLException e) {
-            closeQuietly(w);
+            closeQuietly(r);
             throw StoreErrors.wrap("open", "sqlite:" + file, e);
         }
     }
@@ -112,7 +117,6 @@ public final class SqliteStore extends JdbcStore {
         synchronized (reader) {
             closeQuietly(reader);
         }
-        closeQuietly(writer.connection());
     }
 
     private static void closeQuietly(Connection c) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * error prevented the check (a file that cannot be read).
  */
 @Command(name = "mailwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The email side of notifications: settings, reply addresses, sending, transcripts, inbound replies, DNS.",
+        description = "The email side of notifications: settings, reply addresses, sending, the outbox, transcripts, inbound replies, DNS.",
         subcommands = {
             SettingsCommand.class,
             AddressCommand.class,
@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TranscriptCommand.class,
             DiagnosticsCommand.class,
             InboundCommand.class,
+            OutboxCommand.class,
             ReplyTextCommand.class,
             DnsCommand.class,
             DemoCommand.class,

@@ -1,0 +1,86 @@
+package dev.mailwright.benchmarks.outbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the outbox's benchmarks share: running work on threads, medians, the machine's load. */
+final class OutboxBench {
+    private OutboxBench() {
+    }
+
+    /** One call of the measured operation, numbered from 0. */
+    @FunctionalInterface
+    interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /**
+     * @param threads threads calling at once
+     * @param n calls in all
+     * @param offset added to each call's number (so that keys stay unique across runs)
+     * @param call the call
+     * @return calls per second
+     */
+    static double rate(int threads, int n, int offset, Call call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        call.run(offset + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return n / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static void printMedians(Map<String, List<Double>> rates, String unit) {
+        System.out.println();
+        System.out.println("| scenario | " + unit + " (median) | rounds |");
+        System.out.println("|---|---|---|");
+        rates.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.0f | %s |%n", k, median(v),
+                v.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList()));
+    }
+
+    /** Prints the load average beside the numbers: the machine is shared. */
+    static void uptime(String when) {
+        try {
+            System.out.println("uptime (" + when + "): " + Files.readString(Path.of("/proc/loadavg")).strip());
+        } catch (IOException e) {
+            System.out.println("uptime: unknown (" + e + ")");
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("cannot delete " + dir + ": " + e);
+        }
+    }
+}

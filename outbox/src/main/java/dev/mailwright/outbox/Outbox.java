@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p>Delivery is at least once: a node that dies after the server accepted a message and before
  * the outcome was recorded has that entry sent again by another node once its lease expires. The
- * entries that can be sent twice are those in flight on the dead node, at most its worker count.
+ * entries that can be sent twice are those in flight on the dead node: claimed and not yet
+ * recorded, at most four per worker.
  *
  * <p>Thread-safe. {@link #close()} stops the workers (waiting briefly for messages in flight) and
  * closes the store and the mailer.
@@ -157,7 +158,7 @@ public final class Outbox implements AutoCloseable {
         return OutboxAdmin.of(store, clock);
     }
 
-    /** @return entries claimed by this node and not yet settled: at most the worker count */
+    /** @return entries claimed by this node whose outcome is not recorded yet: at most four per worker */
     public int inFlight() {
         return node == null ? 0 : node.inFlight();
     }

@@ -24,11 +24,12 @@ final class GroupCommitter implements AutoCloseable {
     private final Opener opener;
     private final String description;
     private Connection connection;
+    private Boolean synchronousFull;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
 
-    private record Pending<T>(String what, JdbcStore.Work<T> work, CompletableFuture<T> result) {
+    private record Pending<T>(String what, boolean durable, JdbcStore.Work<T> work, CompletableFuture<T> result) {
     }
 
     /** Opens the writer's connection. */
@@ -41,18 +42,17 @@ final class GroupCommitter implements AutoCloseable {
         this.opener = opener;
         this.description = description;
         this.connection = opener.open();
-        connection.setAutoCommit(false);
         this.thread = new Thread(this::loop, "mailwright-outbox-sqlite-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    <T> T submit(String what, JdbcStore.Work<T> work) {
+    <T> T submit(String what, boolean durable, JdbcStore.Work<T> work) {
         if (!open) {
             throw new OutboxException("the outbox store " + description + " is closed");
         }
         CompletableFuture<T> f = new CompletableFuture<>();
-        queue.add(new Pending<>(what, work, f));
+        queue.add(new Pending<>(what, durable, work, f));
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -92,12 +92,13 @@ final class GroupCommitter implements AutoCloseable {
         try {
             if (connection == null) {
                 connection = opener.open();
-                connection.setAutoCommit(false);
+                synchronousFull = null;
             }
+            begin(batch.stream().anyMatch(Pending::durable));
             for (Pending<?> p : batch) {
                 results.add(p.work().run(connection));
             }
-            connection.commit();
+            exec("COMMIT");
         } catch (SQLException | RuntimeException e) {
             rollback();
             if (batch.size() == 1) {
@@ -122,6 +123,26 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
+     * Begins a transaction that takes the write lock at once; the connection stays in auto-commit
+     * between batches, so that it holds no lock while idle and other processes (the
+     * {@code mailwright outbox} command) can write. The sync level is set per batch: FULL when a
+     * work in it must be durable on return, NORMAL otherwise (a claim lost in a crash is harmless).
+     */
+    private void begin(boolean durable) throws SQLException {
+        if (synchronousFull == null || synchronousFull != durable) {
+            exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+            synchronousFull = durable;
+        }
+        exec("BEGIN IMMEDIATE");
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
      * Rolls back by closing the connection: after some failures (a full disk) SQLite has already
      * rolled the transaction back and the driver's idea of it is wrong, so the next work starts on a
      * new connection.
@@ -131,7 +152,7 @@ final class GroupCommitter implements AutoCloseable {
             return;
         }
         try {
-            connection.rollback();
+            exec("ROLLBACK");
         } catch (SQLException e) {
             LOG.debug("rollback failed in {}: {}", description, e.toString());
         }

@@ -47,8 +47,18 @@ abstract class JdbcStore implements OutboxStore {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs work in a committed transaction; throws {@link dev.mailwright.outbox.OutboxStoreException}. */
-    abstract <T> T write(String what, Work<T> work);
+    /**
+     * Runs work in a committed transaction; throws {@link dev.mailwright.outbox.OutboxStoreException}.
+     *
+     * @param durable false for work whose loss in a crash is harmless (a claim, a lease renewal, a
+     *     release: the entry is simply queued again): its commit need not wait for a sync; a later
+     *     durable commit makes it durable too (the log is written in order)
+     */
+    abstract <T> T write(String what, boolean durable, Work<T> work);
+
+    final <T> T write(String what, Work<T> work) {
+        return write(what, true, work);
+    }
 
     /** Runs read-only work. */
     abstract <T> T read(String what, Work<T> work);
@@ -92,7 +102,7 @@ abstract class JdbcStore implements OutboxStore {
 
     @Override
     public List<ClaimedEntry> claim(ClaimRequest r) {
-        return write("claim", c -> {
+        return write("claim", false, c -> {
             List<ClaimedEntry> got = new ArrayList<>(claimWhere(c, r, "state = 'leased' AND lease_until_ms < ?", r.limit()));
             if (got.size() < r.limit()) {
                 got.addAll(claimWhere(c, r, "state = 'queued' AND due_at_ms <= ?", r.limit() - got.size()));
@@ -136,7 +146,7 @@ abstract class JdbcStore implements OutboxStore {
             return 0;
         }
         List<Long> list = List.copyOf(ids);
-        return write("renew leases", c -> {
+        return write("renew leases", false, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE mailwright_outbox SET lease_until_ms = ? WHERE state ="
                     + " 'leased' AND lease_owner = ? AND id IN (" + String.join(", ", Collections.nCopies(list.size(), "?"))
                     + ")")) {
@@ -155,7 +165,8 @@ abstract class JdbcStore implements OutboxStore {
         if (outcomes.isEmpty()) {
             return new boolean[0];
         }
-        return write("record outcomes", c -> settle(c, owner, outcomes));
+        boolean durable = outcomes.stream().anyMatch(o -> !(o instanceof Outcome.Released));
+        return write("record outcomes", durable, c -> settle(c, owner, outcomes));
     }
 
     private static boolean[] settle(Connection c, String owner, List<Outcome> outcomes) throws SQLException {

@@ -26,18 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's workers: a dispatcher thread claims due entries for the free workers (leaving the
- * domains at their limit), the workers send and record outcomes, a timer renews the node's leases
- * and reports the status. The entries in flight on a node are at most its worker count: those are
- * what may be sent twice if the node dies after the server's {@code 250} and before the outcome is
- * recorded.
+ * One node's workers: a dispatcher thread claims due entries in batches (leaving the domains at
+ * their limit) and hands them to the workers, the workers send and hand the outcomes to the
+ * {@link Recorder}, which records them in batches; a timer renews the leases of the entries in
+ * flight and reports the status. In flight on a node are at most {@value #IN_FLIGHT_PER_WORKER}
+ * entries per worker: claimed and waiting for a worker, being sent, or sent and waiting for their
+ * outcome to be recorded. Those are the entries that may be sent twice if the node dies.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** How many entries a node holds in flight per worker, to claim and record in batches. */
+    public static final int IN_FLIGHT_PER_WORKER = 4;
 
     private final NodeConfig config;
     private final DomainGate gate;
-    private final Outcomes outcomes;
+    private final Recorder recorder;
+    private final int maxInFlight;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Thread dispatcher;
@@ -52,7 +56,8 @@ public final class Node implements AutoCloseable {
     public Node(NodeConfig config) {
         this.config = config;
         this.gate = new DomainGate(config.limits());
-        this.outcomes = new Outcomes(config);
+        this.recorder = new Recorder(config, this::settled);
+        this.maxInFlight = config.workers() * IN_FLIGHT_PER_WORKER;
         this.pool = Executors.newFixedThreadPool(config.workers(), Threads.named("mailwright-outbox-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("mailwright-outbox-timer"));
         this.dispatcher = Threads.named("mailwright-outbox-dispatcher").newThread(this::dispatchLoop);
@@ -76,7 +81,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** @return entries claimed by this node and not yet settled */
+    /** @return entries claimed by this node whose outcome is not recorded yet (at most 4 per worker) */
     public int inFlight() {
         return inFlight.get();
     }
@@ -89,7 +94,7 @@ public final class Node implements AutoCloseable {
     private void dispatchLoop() {
         while (running) {
             boolean more = false;
-            int free = config.workers() - inFlight.get();
+            int free = maxInFlight - inFlight.get();
             if (free > 0) {
                 try {
                     more = dispatch(free);
@@ -125,35 +130,49 @@ public final class Node implements AutoCloseable {
             }
         }
         if (!released.isEmpty()) {
-            outcomes.releaseQuietly(released);
+            recorder.releaseNow(released);
         }
         return got.size() == free && released.isEmpty();
     }
 
     private void work(ClaimedEntry e) {
+        Outcome o;
         try {
-            Instant start = config.clock().instant();
-            OutgoingMessage m = new OutgoingMessage(e.messageId(), e.envelopeFrom(), e.recipients(), e.content(),
-                    start.plus(config.sendTimeout()));
-            Outcome o;
-            try {
-                SendResult r = config.sender().apply(m);
-                o = Verdicts.outcome(e, r, config.clock().instant(), config.retry(), ThreadLocalRandom.current().nextDouble());
-            } catch (RuntimeException t) {
-                LOG.warn("the transport threw while sending outbox entry {}; it is deferred", e.id(), t);
-                LastFailure f = Verdicts.unexpected(t);
-                o = Verdicts.deferOrDie(e, f, config.clock().instant(), config.retry(), ThreadLocalRandom.current().nextDouble());
-            }
-            if (o instanceof Outcome.Deferred d && Verdicts.throttled(d.failure())) {
-                gate.pause(e.domain(), d.nextAttempt());
-            }
-            outcomes.record(o, () -> running);
+            o = running ? send(e) : new Outcome.Released(e);
+        } catch (RuntimeException t) {
+            LOG.warn("sending outbox entry {} failed unexpectedly; it is deferred", e.id(), t);
+            o = Verdicts.deferOrDie(e, Verdicts.unexpected(t), config.clock().instant(), config.retry(),
+                    ThreadLocalRandom.current().nextDouble());
         } finally {
             gate.release(e.domain());
-            inFlightIds.remove(e.id());
-            inFlight.decrementAndGet();
-            wake();
         }
+        recorder.record(o);
+    }
+
+    private Outcome send(ClaimedEntry e) {
+        Instant start = config.clock().instant();
+        OutgoingMessage m = new OutgoingMessage(e.messageId(), e.envelopeFrom(), e.recipients(), e.content(),
+                start.plus(config.sendTimeout()));
+        Outcome o;
+        try {
+            SendResult r = config.sender().apply(m);
+            o = Verdicts.outcome(e, r, config.clock().instant(), config.retry(), ThreadLocalRandom.current().nextDouble());
+        } catch (RuntimeException t) {
+            LOG.warn("the transport threw while sending outbox entry {}; it is deferred", e.id(), t);
+            LastFailure f = Verdicts.unexpected(t);
+            o = Verdicts.deferOrDie(e, f, config.clock().instant(), config.retry(), ThreadLocalRandom.current().nextDouble());
+        }
+        if (o instanceof Outcome.Deferred d && Verdicts.throttled(d.failure())) {
+            gate.pause(e.domain(), d.nextAttempt());
+        }
+        return o;
+    }
+
+    /** The recorder recorded (or gave up) an outcome: the entry is no longer in flight. */
+    private void settled(Outcome o) {
+        inFlightIds.remove(o.entry().id());
+        inFlight.decrementAndGet();
+        wake();
     }
 
     private void renew() {
@@ -202,16 +221,17 @@ public final class Node implements AutoCloseable {
         wake();
         try {
             dispatcher.join(config.closeGrace().toMillis());
-            pool.shutdown();
+            pool.shutdown(); // entries not started yet are released, those being sent finish
             if (!pool.awaitTermination(config.closeGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("outbox node {}: {} message(s) still in flight after {}; their leases expire and they are sent again",
-                        config.nodeId(), inFlight.get(), config.closeGrace());
+                LOG.warn("outbox node {}: messages still being sent after {}; their leases expire and they are sent again",
+                        config.nodeId(), config.closeGrace());
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         } finally {
+            recorder.close();
             timer.shutdownNow();
         }
     }

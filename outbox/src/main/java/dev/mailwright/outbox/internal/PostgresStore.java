@@ -34,11 +34,16 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
-    <T> T write(String what, Work<T> work) {
+    <T> T write(String what, boolean durable, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                if (!durable) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -55,7 +60,7 @@ public final class PostgresStore extends JdbcStore {
 
     @Override
     <T> T read(String what, Work<T> work) {
-        return write(what, work);
+        return write(what, false, work);
     }
 
     @Override

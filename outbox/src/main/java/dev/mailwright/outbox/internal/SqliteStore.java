@@ -13,7 +13,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * The embedded default: one SQLite file ({@code outbox.db}) in write-ahead-log mode with
  * {@code synchronous=FULL}, so a commit returns only once the log is synced. Writes go through one
- * {@link GroupCommitter} so that concurrent enqueues share a sync; reads use a second connection.
+ * {@link GroupCommitter} so that concurrent enqueues share a sync, and hold SQLite's write lock only
+ * while they commit; reads and the background checkpoint use a second connection.
  * Other processes (the {@code mailwright outbox} command) may open the same file: SQLite locks it.
  */
 public final class SqliteStore extends JdbcStore {
@@ -91,7 +92,6 @@ public final class SqliteStore extends JdbcStore {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(30_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection("jdbc:sqlite:" + file);
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_PAGES);
@@ -100,8 +100,8 @@ public final class SqliteStore extends JdbcStore {
     }
 
     @Override
-    <T> T write(String what, Work<T> work) {
-        return writer.submit(what, work);
+    <T> T write(String what, boolean durable, Work<T> work) {
+        return writer.submit(what, durable, work);
     }
 
     @Override

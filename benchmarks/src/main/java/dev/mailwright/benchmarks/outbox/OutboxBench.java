@@ -53,6 +53,17 @@ final class OutboxBench {
         }
     }
 
+    /** @return this process's CPU time so far */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Prints the process's CPU time per message since {@code cpu0} (the benchmark's own JVM only). */
+    static void cpuPerMessage(String what, long cpu0, int n) {
+        System.out.printf(Locale.ROOT, "    %s: %.0f us of this JVM's CPU per message%n", what, (cpuNanos() - cpu0) / 1e3 / n);
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);

@@ -38,9 +38,11 @@ import java.util.function.Supplier;
  * java -cp benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.outbox.OutboxDrainBenchmark 3000 3 4 /var/tmp
  * </pre>
  * Arguments: notifications per scenario and round (default 3000), rounds (default 3), workers and
- * connections (default 4), the directory of the embedded store (default /var/tmp).
+ * connections (default 4), the directory of the embedded store (default /var/tmp), and optionally
+ * one of {@code direct}, {@code embedded}, {@code postgresql} to run only that scenario (profiling).
  */
 public final class OutboxDrainBenchmark {
+    private static final String DIRECT = "direct NotificationMailer.send, ";
     private OutboxDrainBenchmark() {
     }
 
@@ -50,6 +52,7 @@ public final class OutboxDrainBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path base = Files.createTempDirectory(Path.of(args.length > 3 ? args[3] : "/var/tmp"), "outbox-drain-");
+        String only = args.length > 4 ? args[4] : "";
         OutboxBench.uptime("start");
         int port = Peers.freePort();
         String sink = Peers.require("smtp-sink", "postfix").toString();
@@ -59,16 +62,23 @@ public final class OutboxDrainBenchmark {
             int[] next = {0};
             for (int r = 0; r <= rounds; r++) {
                 int count = r == 0 ? n / 5 : n;
-                record(rates, r, "direct NotificationMailer.send, " + workers + " threads", direct(port, workers, count, next));
+                if ("direct".contains(only) || only.isEmpty()) {
+                    record(rates, r, DIRECT + workers + " threads", direct(port, workers, count, next));
+                }
                 Path dir = base.resolve("round-" + r);
-                record(rates, r, "outbox, embedded default, " + workers + " workers",
-                        drain(() -> OutboxStores.embedded(dir), null, port, workers, count, next));
-                HikariDataSource db = TestDatabases.pool(cluster, cluster.createDatabase("drain_" + r), workers + 4);
-                record(rates, r, "outbox, postgresql 15, " + workers + " workers",
-                        drain(() -> OutboxStores.postgres(db), db, port, workers, count, next));
+                if ("embedded".contains(only) || only.isEmpty()) {
+                    record(rates, r, "outbox, embedded default, " + workers + " workers",
+                            drain(() -> OutboxStores.embedded(dir), null, port, workers, count, next));
+                }
+                if ("postgresql".contains(only) || only.isEmpty()) {
+                    HikariDataSource db = TestDatabases.pool(cluster, cluster.createDatabase("drain_" + r), workers + 4);
+                    record(rates, r, "outbox, postgresql 15, " + workers + " workers",
+                            drain(() -> OutboxStores.postgres(db), db, port, workers, count, next));
+                }
             }
             OutboxBench.printMedians(rates, "messages/s");
-            double direct = OutboxBench.median(rates.get("direct NotificationMailer.send, " + workers + " threads"));
+            List<Double> directRates = rates.get(DIRECT + workers + " threads");
+            double direct = directRates == null ? Double.NaN : OutboxBench.median(directRates);
             rates.forEach((k, v) -> System.out.printf(Locale.ROOT, "%s: %.2f of direct%n", k, OutboxBench.median(v) / direct));
         } finally {
             OutboxBench.uptime("end");
@@ -81,12 +91,15 @@ public final class OutboxDrainBenchmark {
         next[0] += n;
         try (NotificationMailer mailer = NotificationMailer.builder().settings(Fixtures.settings(port)).keyRing(Fixtures.KEYS)
                 .transport(Fixtures.transport(port, threads)).build()) {
-            return OutboxBench.rate(threads, n, first, i -> {
+            long cpu0 = OutboxBench.cpuNanos();
+            double rate = OutboxBench.rate(threads, n, first, i -> {
                 SendResult r = mailer.send(Fixtures.notification(i, "example.com"));
                 if (!r.isSent()) {
                     throw new IllegalStateException("not sent: " + r);
                 }
             });
+            OutboxBench.cpuPerMessage("direct", cpu0, n);
+            return rate;
         }
     }
 
@@ -109,12 +122,15 @@ public final class OutboxDrainBenchmark {
         };
         try (Outbox o = Outbox.builder().store(stores.get()).transport(Fixtures.transport(port, workers)).workers(workers)
                 .listener(counting).pollInterval(Duration.ofMillis(20)).build()) {
+            long cpu0 = OutboxBench.cpuNanos();
             long t0 = System.nanoTime();
             o.start();
             if (!done.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the outbox did not drain: " + o.admin().status());
             }
-            return n / ((System.nanoTime() - t0) / 1e9);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            OutboxBench.cpuPerMessage("outbox " + o, cpu0, n);
+            return rate;
         } finally {
             if (db != null) {
                 db.close();

@@ -50,9 +50,10 @@ abstract class JdbcStore implements OutboxStore {
     /**
      * Runs work in a committed transaction; throws {@link dev.mailwright.outbox.OutboxStoreException}.
      *
-     * @param durable false for work whose loss in a crash is harmless (a claim, a lease renewal, a
-     *     release: the entry is simply queued again): its commit need not wait for a sync; a later
-     *     durable commit makes it durable too (the log is written in order)
+     * @param durable false for work whose loss in a crash of the machine loses no entry (a claim, a
+     *     lease renewal, an outcome: the entry is queued again, or leased until its lease expires, and
+     *     sent again): its commit does not wait for a sync; a later durable commit (an enqueue) makes
+     *     it durable too, the log being written in order
      */
     abstract <T> T write(String what, boolean durable, Work<T> work);
 
@@ -165,8 +166,9 @@ abstract class JdbcStore implements OutboxStore {
         if (outcomes.isEmpty()) {
             return new boolean[0];
         }
-        boolean durable = outcomes.stream().anyMatch(o -> !(o instanceof Outcome.Released));
-        return write("record outcomes", durable, c -> settle(c, owner, outcomes));
+        // an outcome lost with the machine (power, kernel; not a killed process, whose committed
+        // writes the operating system or the database server keeps) only sends its entry again
+        return write("record outcomes", false, c -> settle(c, owner, outcomes));
     }
 
     private static boolean[] settle(Connection c, String owner, List<Outcome> outcomes) throws SQLException {

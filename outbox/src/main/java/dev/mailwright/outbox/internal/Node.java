@@ -95,7 +95,8 @@ public final class Node implements AutoCloseable {
         while (running) {
             boolean more = false;
             int free = maxInFlight - inFlight.get();
-            if (free > 0) {
+            // claim in batches: when half the window is free, or when nothing is in flight
+            if (free > 0 && (free >= Math.max(1, maxInFlight / 2) || inFlight.get() == 0)) {
                 try {
                     more = dispatch(free);
                     storeFailures = 0;

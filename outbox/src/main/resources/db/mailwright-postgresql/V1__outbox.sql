@@ -15,7 +15,6 @@ CREATE TABLE mailwright_outbox (
     envelope_from VARCHAR(320) NOT NULL,
     message_id VARCHAR(998) NOT NULL,
     summary VARCHAR(200) NOT NULL,
-    content BYTEA,
     created_at_ms BIGINT NOT NULL,
     lifetime_from_ms BIGINT NOT NULL,
     due_at_ms BIGINT NOT NULL,
@@ -30,6 +29,10 @@ CREATE TABLE mailwright_outbox (
     failure_detail VARCHAR(1000),
     CONSTRAINT mailwright_outbox_key UNIQUE (idempotency_key)
 );
-CREATE INDEX mailwright_outbox_due ON mailwright_outbox (due_at_ms, id) WHERE state = 'queued';
-CREATE INDEX mailwright_outbox_leased ON mailwright_outbox (lease_until_ms) WHERE state = 'leased';
-CREATE INDEX mailwright_outbox_finished ON mailwright_outbox (finished_at_ms) WHERE state IN ('sent', 'failed', 'dead');
+CREATE INDEX mailwright_outbox_state ON mailwright_outbox (state, due_at_ms, id);
+-- The message's bytes, written once at enqueue and deleted once sent: kept apart so that the
+-- entry's changes of state never rewrite them.
+CREATE TABLE mailwright_outbox_message (
+    id BIGINT PRIMARY KEY,
+    content BYTEA NOT NULL
+);

@@ -9,7 +9,6 @@ CREATE TABLE mailwright_outbox (
     envelope_from TEXT NOT NULL,
     message_id TEXT NOT NULL,
     summary TEXT NOT NULL,
-    content BLOB,
     created_at_ms INTEGER NOT NULL,
     lifetime_from_ms INTEGER NOT NULL,
     due_at_ms INTEGER NOT NULL,
@@ -23,6 +22,9 @@ CREATE TABLE mailwright_outbox (
     failure_status TEXT,
     failure_detail TEXT
 );
-CREATE INDEX mailwright_outbox_due ON mailwright_outbox (due_at_ms, id) WHERE state = 'queued';
-CREATE INDEX mailwright_outbox_leased ON mailwright_outbox (lease_until_ms) WHERE state = 'leased';
-CREATE INDEX mailwright_outbox_finished ON mailwright_outbox (finished_at_ms) WHERE state IN ('sent', 'failed', 'dead');
+CREATE INDEX mailwright_outbox_state ON mailwright_outbox (state, due_at_ms, id);
+-- The message's bytes apart: SQLite rewrites a whole row on every update, 4 KB included otherwise.
+CREATE TABLE mailwright_outbox_message (
+    id INTEGER PRIMARY KEY,
+    content BLOB NOT NULL
+);

@@ -31,7 +31,7 @@ import java.util.Objects;
  * <p>Delivery is at least once: a node that dies after the server accepted a message and before
  * the outcome was recorded has that entry sent again by another node once its lease expires. The
  * entries that can be sent twice are those in flight on the dead node: claimed and not yet
- * recorded, at most four per worker.
+ * recorded, at most {@link OutboxBuilder#inFlight(int)} (64 by default).
  *
  * <p>Thread-safe. {@link #close()} stops the workers (waiting briefly for messages in flight) and
  * closes the store and the mailer.
@@ -158,7 +158,7 @@ public final class Outbox implements AutoCloseable {
         return OutboxAdmin.of(store, clock);
     }
 
-    /** @return entries claimed by this node whose outcome is not recorded yet: at most four per worker */
+    /** @return entries claimed by this node whose outcome is not recorded yet: at most {@code inFlight} */
     public int inFlight() {
         return node == null ? 0 : node.inFlight();
     }

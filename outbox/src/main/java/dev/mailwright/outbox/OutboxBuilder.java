@@ -19,10 +19,13 @@ import java.util.function.Function;
  * missing at once. Not thread-safe.
  */
 public final class OutboxBuilder {
+    /** The default of {@link #inFlight(int)}. */
+    public static final int DEFAULT_IN_FLIGHT = 64;
     OutboxStore store;
     NotificationMailer mailer;
     private MailTransport transport;
     int workers = -1;
+    private int inFlight = -1;
     private RetrySchedule retry;
     private DomainLimits limits;
     OutboxListener listener;
@@ -81,6 +84,22 @@ public final class OutboxBuilder {
                     : "workers was already set to " + this.workers);
         }
         this.workers = workers;
+        return this;
+    }
+
+    /**
+     * @param inFlight the most entries this node holds at once: claimed and waiting for a worker,
+     *     being sent, or sent and waiting for their outcome to be recorded (default 64, and at least
+     *     the worker count). A node that dies may have sent these again: a smaller window bounds the
+     *     duplicates more tightly, a larger one lets claims and records carry more entries each.
+     * @return this
+     */
+    public OutboxBuilder inFlight(int inFlight) {
+        if (inFlight < 1 || this.inFlight >= 0) {
+            throw new IllegalArgumentException(inFlight < 1 ? "inFlight must be at least 1, was " + inFlight
+                    : "inFlight was already set to " + this.inFlight);
+        }
+        this.inFlight = inFlight;
         return this;
     }
 
@@ -165,6 +184,9 @@ public final class OutboxBuilder {
         if (workers() > 0 && mailer == null && transport == null) {
             missing.add("mailer(...) or transport(...) is required to send (or workers(0) to only enqueue)");
         }
+        if (inFlight >= 0 && inFlight < workers()) {
+            missing.add("inFlight(" + inFlight + ") must be at least the " + workers() + " workers");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Outbox: " + String.join("; ", missing));
         }
@@ -181,7 +203,7 @@ public final class OutboxBuilder {
     NodeConfig nodeConfig() {
         Function<OutgoingMessage, SendResult> sender = transport != null ? transport::send : mailer::deliver;
         return new NodeConfig(store, sender, nodeId != null ? nodeId : defaultNodeId(), workers,
-                or(lease, Duration.ofSeconds(30)), or(pollInterval, Duration.ofMillis(500)), or(sendTimeout, Duration.ofMinutes(2)),
+                inFlight >= 0 ? inFlight : Math.max(DEFAULT_IN_FLIGHT, workers), or(lease, Duration.ofSeconds(30)), or(pollInterval, Duration.ofMillis(500)), or(sendTimeout, Duration.ofMinutes(2)),
                 or(statusInterval, Duration.ofSeconds(30)), or(sentRetention, Duration.ofDays(7)),
                 or(closeGrace, Duration.ofSeconds(30)), retry != null ? retry : RetrySchedule.DEFAULT,
                 limits != null ? limits : DomainLimits.NONE, listener, clock);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mailwright.core.testing.PostgresCluster;
-import dev.mailwright.outbox.internal.Node;
 import dev.mailwright.outbox.testsupport.Await;
 import dev.mailwright.outbox.testsupport.CountingListener;
 import dev.mailwright.outbox.testsupport.Fixtures;
@@ -53,8 +52,8 @@ class NodeKilledTest {
                         () -> ENTRIES + " sent; status " + takeover.admin().status());
             }
 
-            assertThat(inFlightAtKill).as("entries leased by the killed node: at most %d per worker",
-                    Node.IN_FLIGHT_PER_WORKER).isBetween(1L, (long) WORKERS * Node.IN_FLIGHT_PER_WORKER);
+            assertThat(inFlightAtKill).as("entries leased by the killed node: at most its in-flight window")
+                    .isBetween(1L, (long) OutboxBuilder.DEFAULT_IN_FLIGHT);
             assertThat(relay.distinct()).as("no entry lost").isEqualTo(ENTRIES);
             assertThat(relay.duplicates()).as("duplicates, at most the %d in flight at the kill", inFlightAtKill)
                     .isLessThanOrEqualTo((int) inFlightAtKill);

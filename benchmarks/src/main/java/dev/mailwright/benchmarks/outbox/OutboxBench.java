@@ -64,6 +64,29 @@ final class OutboxBench {
         System.out.printf(Locale.ROOT, "    %s: %.0f us of this JVM's CPU per message%n", what, (cpuNanos() - cpu0) / 1e3 / n);
     }
 
+    /** @return CPU nanoseconds of the live threads, summed per name without its trailing number */
+    static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null) {
+                long cpu = mx.getThreadCpuTime(t.getThreadId());
+                out.merge(t.getThreadName().replaceAll("-?\\d+$", ""), Math.max(0, cpu), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Prints the CPU per message of each thread group whose share grew since {@code before}. */
+    static void threadCpuPerMessage(Map<String, Long> before, int n) {
+        threadCpu().forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 5_000_000) {
+                System.out.printf(Locale.ROOT, "      %-40s %6.1f us/message%n", k, d / 1e3 / n);
+            }
+        });
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);

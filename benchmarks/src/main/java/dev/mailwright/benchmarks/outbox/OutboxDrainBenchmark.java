@@ -123,6 +123,7 @@ public final class OutboxDrainBenchmark {
         try (Outbox o = Outbox.builder().store(stores.get()).transport(Fixtures.transport(port, workers)).workers(workers)
                 .listener(counting).pollInterval(Duration.ofMillis(20)).build()) {
             long cpu0 = OutboxBench.cpuNanos();
+            Map<String, Long> threads0 = OutboxBench.threadCpu();
             long t0 = System.nanoTime();
             o.start();
             if (!done.await(10, TimeUnit.MINUTES)) {
@@ -130,6 +131,9 @@ public final class OutboxDrainBenchmark {
             }
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             OutboxBench.cpuPerMessage("outbox " + o, cpu0, n);
+            if (Boolean.getBoolean("bench.threads")) {
+                OutboxBench.threadCpuPerMessage(threads0, n);
+            }
             return rate;
         } finally {
             if (db != null) {

@@ -32,10 +32,10 @@ import java.util.Set;
  */
 abstract class JdbcStore implements OutboxStore {
     private static final String INSERT = "INSERT INTO mailwright_outbox (idempotency_key, state, domain, recipient,"
-            + " envelope_from, message_id, summary, content, created_at_ms, lifetime_from_ms, due_at_ms, attempts)"
-            + " VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
+            + " envelope_from, message_id, summary, created_at_ms, lifetime_from_ms, due_at_ms, attempts)"
+            + " VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
     private static final String SETTLE = "UPDATE mailwright_outbox SET state = ?, due_at_ms = ?, finished_at_ms = ?,"
-            + " queue_id = ?, attempts = ?, content = CASE WHEN ? = 'sent' THEN NULL ELSE content END,"
+            + " queue_id = ?, attempts = ?,"
             + " failure_category = ?, failure_code = ?, failure_status = ?, failure_detail = ?,"
             + " lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND state = 'leased' AND lease_owner = ?";
     private static final Set<EntryState> RETRYABLE = EnumSet.of(EntryState.FAILED, EntryState.DEAD);
@@ -80,13 +80,14 @@ abstract class JdbcStore implements OutboxStore {
             ps.setString(4, e.envelopeFrom());
             ps.setString(5, e.messageId());
             ps.setString(6, e.summary());
-            ps.setBytes(7, e.content());
+            ps.setLong(7, e.createdAt().toEpochMilli());
             ps.setLong(8, e.createdAt().toEpochMilli());
-            ps.setLong(9, e.createdAt().toEpochMilli());
-            ps.setLong(10, e.dueAt().toEpochMilli());
+            ps.setLong(9, e.dueAt().toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return new Enqueued(rs.getLong(1), e.idempotencyKey(), false);
+                    long id = rs.getLong(1);
+                    insertMessage(c, id, e.content());
+                    return new Enqueued(id, e.idempotencyKey(), false);
                 }
             }
         }
@@ -98,6 +99,14 @@ abstract class JdbcStore implements OutboxStore {
                 }
                 return new Enqueued(rs.getLong(1), e.idempotencyKey(), true);
             }
+        }
+    }
+
+    private static void insertMessage(Connection c, long id, byte[] content) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO mailwright_outbox_message (id, content) VALUES (?, ?)")) {
+            ps.setLong(1, id);
+            ps.setBytes(2, content);
+            ps.executeUpdate();
         }
     }
 
@@ -134,11 +143,42 @@ abstract class JdbcStore implements OutboxStore {
             List<ClaimedEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(Rows.claimed(rs));
+                    out.add(Rows.claimed(rs, EMPTY));
                 }
             }
-            return out;
+            return withContent(c, out);
         }
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Reads the claimed entries' messages: one query for the batch. */
+    private static List<ClaimedEntry> withContent(Connection c, List<ClaimedEntry> claimed) throws SQLException {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        Map<Long, byte[]> contents = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, content FROM mailwright_outbox_message WHERE id IN ("
+                + String.join(", ", Collections.nCopies(claimed.size(), "?")) + ")")) {
+            for (int i = 0; i < claimed.size(); i++) {
+                ps.setLong(i + 1, claimed.get(i).id());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    contents.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+        }
+        List<ClaimedEntry> out = new ArrayList<>(claimed.size());
+        for (ClaimedEntry e : claimed) {
+            byte[] content = contents.get(e.id());
+            if (content == null) {
+                throw new SQLException("outbox entry " + e.id() + " has no message in mailwright_outbox_message");
+            }
+            out.add(new ClaimedEntry(e.id(), e.domain(), e.recipient(), e.envelopeFrom(), e.messageId(), content,
+                    e.createdAt(), e.lifetimeFrom(), e.dueAt(), e.attempts(), e.lastFailure()));
+        }
+        return out;
     }
 
     @Override
@@ -179,10 +219,29 @@ abstract class JdbcStore implements OutboxStore {
             }
             int[] counts = ps.executeBatch();
             boolean[] done = new boolean[counts.length];
+            List<Long> sent = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 done[i] = counts[i] != 0;
+                if (done[i] && outcomes.get(i) instanceof Outcome.Sent) {
+                    sent.add(outcomes.get(i).entry().id());
+                }
             }
+            deleteMessages(c, sent);
             return done;
+        }
+    }
+
+    /** Sent entries keep their row (key, Message-ID, queue id) until the retention ends, not their bytes. */
+    private static void deleteMessages(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailwright_outbox_message WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -210,8 +269,7 @@ abstract class JdbcStore implements OutboxStore {
         Rows.bindNullableLong(ps, 3, finished);
         ps.setString(4, queueId);
         ps.setInt(5, attempts);
-        ps.setString(6, o.state().code());
-        int i = Rows.bindFailure(ps, 7, failure);
+        int i = Rows.bindFailure(ps, 6, failure);
         ps.setLong(i++, e.id());
         ps.setString(i, owner);
     }
@@ -269,7 +327,7 @@ abstract class JdbcStore implements OutboxStore {
         return write("retry", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE mailwright_outbox SET state = 'queued', due_at_ms = ?,"
                     + " lifetime_from_ms = ?, attempts = 0, finished_at_ms = NULL WHERE id IN (SELECT id FROM"
-                    + " mailwright_outbox WHERE " + where.sql() + " ORDER BY id LIMIT ?) AND " + where.sql())) {
+                    + " mailwright_outbox WHERE " + where.sql() + " LIMIT ?) AND " + where.sql())) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, now.toEpochMilli());
                 int i = where.bind(ps, 3);
@@ -287,13 +345,20 @@ abstract class JdbcStore implements OutboxStore {
             return 0;
         }
         return write("purge", c -> {
+            List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailwright_outbox WHERE id IN (SELECT id FROM"
-                    + " mailwright_outbox WHERE " + where.sql() + " ORDER BY id LIMIT ?) AND " + where.sql())) {
+                    + " mailwright_outbox WHERE " + where.sql() + " LIMIT ?) AND " + where.sql() + " RETURNING id")) {
                 int i = where.bind(ps, 1);
                 ps.setInt(i, limit);
                 where.bind(ps, i + 1);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
             }
+            deleteMessages(c, ids);
+            return ids.size();
         });
     }
 

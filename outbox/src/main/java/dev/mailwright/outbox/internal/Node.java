@@ -29,14 +29,13 @@ import org.slf4j.LoggerFactory;
  * One node's workers: a dispatcher thread claims due entries in batches (leaving the domains at
  * their limit) and hands them to the workers, the workers send and hand the outcomes to the
  * {@link Recorder}, which records them in batches; a timer renews the leases of the entries in
- * flight and reports the status. In flight on a node are at most {@value #IN_FLIGHT_PER_WORKER}
- * entries per worker: claimed and waiting for a worker, being sent, or sent and waiting for their
- * outcome to be recorded. Those are the entries that may be sent twice if the node dies.
+ * flight and reports the status. In flight on a node are at most {@code inFlight} entries: claimed
+ * and waiting for a worker, being sent, or sent and waiting for their outcome to be recorded.
+ * Those are the entries that may be sent twice if the node dies. Claims wait until half of that
+ * window is free, so that a claim and a record each carry many entries.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    /** How many entries a node holds in flight per worker, to claim and record in batches. */
-    public static final int IN_FLIGHT_PER_WORKER = 4;
 
     private final NodeConfig config;
     private final DomainGate gate;
@@ -57,7 +56,7 @@ public final class Node implements AutoCloseable {
         this.config = config;
         this.gate = new DomainGate(config.limits());
         this.recorder = new Recorder(config, this::settled);
-        this.maxInFlight = config.workers() * IN_FLIGHT_PER_WORKER;
+        this.maxInFlight = config.inFlight();
         this.pool = Executors.newFixedThreadPool(config.workers(), Threads.named("mailwright-outbox-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("mailwright-outbox-timer"));
         this.dispatcher = Threads.named("mailwright-outbox-dispatcher").newThread(this::dispatchLoop);
@@ -81,7 +80,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** @return entries claimed by this node whose outcome is not recorded yet (at most 4 per worker) */
+    /** @return entries claimed by this node whose outcome is not recorded yet (at most {@code inFlight}) */
     public int inFlight() {
         return inFlight.get();
     }

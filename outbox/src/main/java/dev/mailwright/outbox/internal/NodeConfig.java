@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param sender sends one message once (a transport, or a mailer's deliver)
  * @param nodeId this node's id, the owner of its leases
  * @param workers messages sent at once, at least 1
+ * @param inFlight entries a node holds at most (claimed, being sent, or waiting to be recorded), at least {@code workers}
  * @param lease how long a claim lasts unless renewed (renewed every third of it)
  * @param pollInterval how often an idle node looks for due entries
  * @param sendTimeout the deadline of one attempt
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * @param clock the clock
  */
 public record NodeConfig(OutboxStore store, Function<OutgoingMessage, SendResult> sender, String nodeId, int workers,
-        Duration lease, Duration pollInterval, Duration sendTimeout, Duration statusInterval, Duration sentRetention,
+        int inFlight, Duration lease, Duration pollInterval, Duration sendTimeout, Duration statusInterval, Duration sentRetention,
         Duration closeGrace, RetrySchedule retry, DomainLimits limits, OutboxListener listener, Clock clock) {
     /** Validates the fields. */
     public NodeConfig {
@@ -43,6 +44,9 @@ public record NodeConfig(OutboxStore store, Function<OutgoingMessage, SendResult
         Objects.requireNonNull(clock, "clock");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+        if (inFlight < workers) {
+            throw new IllegalArgumentException("inFlight " + inFlight + " is less than the " + workers + " workers");
         }
         for (Duration d : new Duration[] {lease, pollInterval, sendTimeout, statusInterval, sentRetention, closeGrace}) {
             if (d == null || d.isNegative() || d.isZero()) {

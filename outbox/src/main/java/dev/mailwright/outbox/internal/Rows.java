@@ -17,7 +17,7 @@ import java.util.Set;
 /** The columns the store reads and the WHERE clause of a filter, shared by SQLite and PostgreSQL. */
 final class Rows {
     static final String FAILURE = "failure_category, failure_code, failure_status, failure_detail";
-    static final String CLAIMED = "id, domain, recipient, envelope_from, message_id, content, created_at_ms, lifetime_from_ms,"
+    static final String CLAIMED = "id, domain, recipient, envelope_from, message_id, created_at_ms, lifetime_from_ms,"
             + " due_at_ms, attempts, " + FAILURE;
     static final String LISTED = "id, idempotency_key, state, recipient, domain, message_id, summary, created_at_ms, due_at_ms,"
             + " attempts, lease_owner, finished_at_ms, queue_id, " + FAILURE;
@@ -25,10 +25,10 @@ final class Rows {
     private Rows() {
     }
 
-    static ClaimedEntry claimed(ResultSet rs) throws SQLException {
+    static ClaimedEntry claimed(ResultSet rs, byte[] content) throws SQLException {
         return new ClaimedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBytes(6), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)),
-                Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10), failure(rs, 11));
+                content, Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)),
+                Instant.ofEpochMilli(rs.getLong(8)), rs.getInt(9), failure(rs, 10));
     }
 
     static OutboxEntry listed(ResultSet rs) throws SQLException {

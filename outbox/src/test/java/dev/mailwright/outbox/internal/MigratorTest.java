@@ -21,9 +21,9 @@ class MigratorTest {
     @Test
     void eachScriptSplitsIntoItsStatements_withoutTheComments() {
         List<String> pg = new Migrator("mailwright-postgresql", Migrator.POSTGRESQL).scripts().get(0).statements();
-        assertThat(pg).hasSize(4);
+        assertThat(pg).hasSize(3);
         assertThat(pg.get(0)).startsWith("CREATE TABLE mailwright_outbox (").doesNotContain("--").doesNotEndWith(";");
-        assertThat(new Migrator("mailwright-sqlite", Migrator.SQLITE).scripts().get(0).statements()).hasSize(4);
+        assertThat(new Migrator("mailwright-sqlite", Migrator.SQLITE).scripts().get(0).statements()).hasSize(3);
     }
 
     private static List<String> files(String folder) throws IOException {

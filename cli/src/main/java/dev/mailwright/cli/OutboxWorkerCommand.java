@@ -1,20 +1,14 @@
 package dev.mailwright.cli;
 
-import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.SettingsLoader;
 import dev.mailwright.outbox.Outbox;
 import dev.mailwright.outbox.OutboxStatus;
-import dev.mailwright.smtp.MailTransports;
-import dev.mailwright.smtp.SmtpTransport;
-import dev.mailwright.smtp.TrustedCertificates;
 import dev.mailwright.smtp.spi.MailTransport;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -133,23 +127,7 @@ final class OutboxWorkerCommand implements java.util.concurrent.Callable<Integer
     }
 
     private MailTransport openTransport(EmailSettings settings) {
-        URI uri = transport == null ? null : MailTransports.parse(transport);
-        String scheme = uri == null ? "smtp" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
-            return MailTransports.open(uri, settings);
-        }
-        EmailSettings.Builder s = settings.toBuilder();
-        if (uri != null && uri.getHost() != null) {
-            s.smtpHost(uri.getHost());
-        }
-        if (uri != null && uri.getPort() > 0) {
-            s.port(uri.getPort());
-        }
-        if (scheme.equals("smtps")) {
-            s.security(ConnectionSecurity.IMPLICIT_TLS);
-        }
-        SmtpTransport.Builder b = SmtpTransport.builder().settings(s.build()).maxConnections(workers);
-        return trustPem == null ? b.build() : b.trustedCertificates(TrustedCertificates.fromPem(trustPem)).build();
+        return CliTransports.open(transport, trustPem, settings, workers);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

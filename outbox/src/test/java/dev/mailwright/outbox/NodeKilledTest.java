@@ -10,9 +10,6 @@ import dev.mailwright.outbox.testsupport.Fixtures;
 import dev.mailwright.outbox.testsupport.NodeProcess;
 import dev.mailwright.outbox.testsupport.ScriptedRelay;
 import dev.mailwright.outbox.testsupport.TestDatabases;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +40,7 @@ class NodeKilledTest {
             try (NodeProcess doomed = NodeProcess.start(cluster, url, relay.port(), "doomed", WORKERS, Duration.ofSeconds(2))) {
                 Await.until(Duration.ofSeconds(60), () -> relay.total() >= 100, () -> "100 messages from the doomed node");
                 doomed.kill();
-                inFlightAtKill = leasedBy(db, "doomed");
+                inFlightAtKill = TestDatabases.leasedBy(db, "doomed");
             }
             try (Outbox takeover = Outbox.builder().store(OutboxStores.postgres(db)).transport(Fixtures.transport(relay.port(), 4))
                     .workers(4).nodeId("survivor").listener(survivor).pollInterval(Duration.ofMillis(50))
@@ -60,17 +57,6 @@ class NodeKilledTest {
             assertThat(survivor.sent.get()).isPositive();
             System.out.printf("killed node: %d in flight, %d duplicate(s), %d of %d sent by the survivor%n", inFlightAtKill,
                     relay.duplicates(), survivor.sent.get(), ENTRIES);
-        }
-    }
-
-    private static long leasedBy(HikariDataSource db, String owner) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM mailwright_outbox WHERE state = 'leased' AND lease_owner = ?")) {
-            ps.setString(1, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

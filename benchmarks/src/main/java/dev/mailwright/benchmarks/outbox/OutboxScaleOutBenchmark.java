@@ -10,9 +10,6 @@ import dev.mailwright.outbox.testsupport.Fixtures;
 import dev.mailwright.outbox.testsupport.NodeProcess;
 import dev.mailwright.outbox.testsupport.ScriptedRelay;
 import dev.mailwright.outbox.testsupport.TestDatabases;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +104,7 @@ public final class OutboxScaleOutBenchmark {
             Thread.sleep(10);
         }
         victim.kill();
-        long inFlight = leasedBy(db, "node-2");
+        long inFlight = TestDatabases.leasedBy(db, "node-2");
         System.out.printf(Locale.ROOT, "| kill | node-2 killed with SIGKILL after %d of %d sent | %d entries in flight on it |%n",
                 admin.status().count(EntryState.SENT), m, inFlight);
     }
@@ -116,17 +113,6 @@ public final class OutboxScaleOutBenchmark {
         try (Outbox o = Outbox.builder().store(OutboxStores.postgres(db)).mailer(Fixtures.mailer(relay.port())).workers(0).build()) {
             o.migrate();
             OutboxBench.rate(8, m, first, i -> o.enqueue(Fixtures.notification(i, "example.com")));
-        }
-    }
-
-    private static long leasedBy(HikariDataSource db, String owner) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM mailwright_outbox WHERE state = 'leased' AND lease_owner = ?")) {
-            ps.setString(1, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

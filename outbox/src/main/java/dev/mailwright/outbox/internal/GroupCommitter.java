@@ -136,10 +136,16 @@ final class GroupCommitter implements AutoCloseable {
         exec("BEGIN IMMEDIATE");
     }
 
+    private final java.util.Map<String, java.sql.PreparedStatement> control = new java.util.HashMap<>();
+
+    /** Runs a control statement (BEGIN, COMMIT, a PRAGMA), prepared once per connection. */
     private void exec(String sql) throws SQLException {
-        try (java.sql.Statement s = connection.createStatement()) {
-            s.execute(sql);
+        java.sql.PreparedStatement ps = control.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            control.put(sql, ps);
         }
+        ps.execute();
     }
 
     /**
@@ -156,6 +162,7 @@ final class GroupCommitter implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("rollback failed in {}: {}", description, e.toString());
         }
+        control.clear();
         try {
             connection.close();
         } catch (SQLException e) {

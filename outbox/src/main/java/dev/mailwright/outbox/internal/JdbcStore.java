@@ -110,10 +110,17 @@ abstract class JdbcStore implements OutboxStore {
         }
     }
 
+    /** When this process next looks for expired leases (a takeover waits at most a second more). */
+    private final java.util.concurrent.atomic.AtomicLong nextExpiredCheck = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     public List<ClaimedEntry> claim(ClaimRequest r) {
+        long now = r.now().toEpochMilli();
+        long due = nextExpiredCheck.get();
+        boolean expired = now >= due && nextExpiredCheck.compareAndSet(due, now + 1000);
         return write("claim", false, c -> {
-            List<ClaimedEntry> got = new ArrayList<>(claimWhere(c, r, "state = 'leased' AND lease_until_ms < ?", r.limit()));
+            List<ClaimedEntry> got = new ArrayList<>(expired
+                    ? claimWhere(c, r, "state = 'leased' AND lease_until_ms < ?", r.limit()) : List.of());
             if (got.size() < r.limit()) {
                 got.addAll(claimWhere(c, r, "state = 'queued' AND due_at_ms <= ?", r.limit() - got.size()));
             }

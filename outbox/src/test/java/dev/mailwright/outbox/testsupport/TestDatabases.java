@@ -31,6 +31,24 @@ public final class TestDatabases {
     }
 
     /**
+     * @param db the outbox's database
+     * @param owner a node's id
+     * @return how many entries are leased to that node: its entries in flight
+     */
+    public static long leasedBy(javax.sql.DataSource db, String owner) {
+        try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM mailwright_outbox WHERE state = 'leased' AND lease_owner = ?")) {
+            ps.setString(1, owner);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("cannot count the leases of " + owner + ": " + e, e);
+        }
+    }
+
+    /**
      * @param c a cluster
      * @param url a database's URL
      * @param size the pool's size

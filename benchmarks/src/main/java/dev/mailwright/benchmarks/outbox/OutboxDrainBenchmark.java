@@ -60,22 +60,34 @@ public final class OutboxDrainBenchmark {
              PostgresCluster cluster = PostgresCluster.start()) {
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             int[] next = {0};
+            // every round's entries are enqueued before the first round, so that the rounds alternate
+            // only sending, as a server does, and not enqueueing then draining (which makes the JIT
+            // recompile at each switch); round 0 warms the JIT up and is not counted
+            Path dir = base.resolve("embedded");
+            HikariDataSource db = TestDatabases.pool(cluster, cluster.createDatabase("drain"), workers + 4);
+            int total = (rounds + 1) * n;
+            boolean embedded = "embedded".contains(only) || only.isEmpty();
+            boolean postgres = "postgresql".contains(only) || only.isEmpty();
+            if (embedded) {
+                fill(() -> OutboxStores.embedded(dir), port, total, next);
+            }
+            if (postgres) {
+                fill(() -> OutboxStores.postgres(db), port, total, next);
+            }
             for (int r = 0; r <= rounds; r++) {
-                int count = r == 0 ? n / 5 : n;
                 if ("direct".contains(only) || only.isEmpty()) {
-                    record(rates, r, DIRECT + workers + " threads", direct(port, workers, count, next));
+                    record(rates, r, DIRECT + workers + " threads", direct(port, workers, n, next));
                 }
-                Path dir = base.resolve("round-" + r);
-                if ("embedded".contains(only) || only.isEmpty()) {
+                if (embedded) {
                     record(rates, r, "outbox, embedded default, " + workers + " workers",
-                            drain(() -> OutboxStores.embedded(dir), null, port, workers, count, next));
+                            drain(() -> OutboxStores.embedded(dir), port, workers, n));
                 }
-                if ("postgresql".contains(only) || only.isEmpty()) {
-                    HikariDataSource db = TestDatabases.pool(cluster, cluster.createDatabase("drain_" + r), workers + 4);
+                if (postgres) {
                     record(rates, r, "outbox, postgresql 15, " + workers + " workers",
-                            drain(() -> OutboxStores.postgres(db), db, port, workers, count, next));
+                            drain(() -> OutboxStores.postgres(db), port, workers, n));
                 }
             }
+            db.close();
             OutboxBench.printMedians(rates, "messages/s");
             List<Double> directRates = rates.get(DIRECT + workers + " threads");
             double direct = directRates == null ? Double.NaN : OutboxBench.median(directRates);
@@ -103,16 +115,17 @@ public final class OutboxDrainBenchmark {
         }
     }
 
-    private static double drain(Supplier<OutboxStore> stores, HikariDataSource db, int port, int workers, int n, int[] next)
-            throws Exception {
+    private static void fill(Supplier<OutboxStore> stores, int port, int n, int[] next) throws Exception {
         int first = next[0];
         next[0] += n;
         try (Outbox filler = Outbox.builder().store(stores.get()).mailer(Fixtures.mailer(port)).workers(0).build()) {
             filler.migrate();
-            for (int i = first; i < first + n; i++) {
-                filler.enqueue(Fixtures.notification(i, "example.com"));
-            }
+            OutboxBench.rate(8, n, first, i -> filler.enqueue(Fixtures.notification(i, "example.com")));
         }
+    }
+
+    /** Starts a node on a filled store and times it until {@code n} more entries are recorded as sent. */
+    private static double drain(Supplier<OutboxStore> stores, int port, int workers, int n) throws Exception {
         CountDownLatch done = new CountDownLatch(n);
         OutboxListener counting = new OutboxListener() {
             @Override
@@ -135,10 +148,6 @@ public final class OutboxDrainBenchmark {
                 OutboxBench.threadCpuPerMessage(threads0, n);
             }
             return rate;
-        } finally {
-            if (db != null) {
-                db.close();
-            }
         }
     }
 

@@ -106,7 +106,8 @@ public final class Outbox implements AutoCloseable {
     /**
      * Stores a notification within the host's own transaction (the transactional outbox): it exists
      * if and only if that transaction commits. Needs the PostgreSQL store, in the host's database.
-     * Neither commits nor closes the connection; the workers see the entry once it commits.
+     * Neither commits nor closes the connection; the workers see the entry once it commits. The
+     * listener's {@code enqueued} is called at once, also for a transaction the host then rolls back.
      *
      * @param transaction the host's connection, inside its transaction
      * @param notification the notification

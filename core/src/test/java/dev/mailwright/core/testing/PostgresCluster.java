@@ -32,7 +32,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean root;
-    private final Thread cleanup = new Thread(this::stopQuietly, "postgres-cluster-cleanup");
+    private final Thread cleanup = new Thread(this::stopAndDelete, "postgres-cluster-cleanup");
 
     private PostgresCluster(Path bin, Path dir, int port, String password) {
         this.bin = bin;
@@ -207,12 +207,17 @@ public final class PostgresCluster implements AutoCloseable {
     /** Stops the server and deletes its directory. */
     @Override
     public void close() {
-        stopQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
             // the JVM is shutting down already
         }
+        stopAndDelete();
+    }
+
+    /** Also what a JVM that never closed its cluster (a shared one) does when it exits. */
+    private void stopAndDelete() {
+        stopQuietly();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

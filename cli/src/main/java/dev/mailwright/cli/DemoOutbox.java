@@ -65,8 +65,10 @@ final class DemoOutbox {
             for (int i = 0; i < 300; i++) {
                 List<OutboxEntry> sent = outbox.admin().list(EntryFilter.of(EntryState.SENT).withId(e.id()), 1);
                 if (!sent.isEmpty()) {
-                    out.println("Sent by the outbox's worker after " + sent.get(0).attempts() + " attempts; status: "
-                            + OutboxJson.statusText(outbox.admin().status(), "").strip().replace("\n", ","));
+                    var status = outbox.admin().status();
+                    out.println("Sent by the outbox's worker after " + sent.get(0).attempts() + " attempts, queued as "
+                            + sent.get(0).queueId() + "; the outbox now holds " + status.count(EntryState.SENT) + " sent, "
+                            + status.pending() + " pending.");
                     return sent.get(0);
                 }
                 Thread.sleep(100);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code retry} and {@code purge}: change entries in chunks, printing a progress line on standard
- * error at most once a second while it runs, and the total at the end.
+ * error when a chunk is done and more may follow (the first at once, then at most once a second),
+ * and the total at the end.
  */
 abstract class OutboxBulkCommand implements Callable<Integer> {
     @Spec
@@ -39,9 +40,10 @@ abstract class OutboxBulkCommand implements Callable<Integer> {
         try (OutboxOptions.Opened opened = options.open(System.getenv(), 2)) {
             OutboxAdmin admin = OutboxAdmin.of(opened.store(), Clock.systemUTC());
             PrintWriter err = spec.commandLine().getErr();
-            long[] lastPrint = {System.nanoTime()};
+            long[] lastPrint = {0};
             long total = apply(admin, filter.filter(Clock.systemUTC()), n -> {
-                if (System.nanoTime() - lastPrint[0] >= 1_000_000_000L) {
+                boolean more = n > 0 && n % OutboxAdmin.CHUNK == 0;
+                if (more && (lastPrint[0] == 0 || System.nanoTime() - lastPrint[0] >= 1_000_000_000L)) {
                     err.println(spec.parent().name() + " " + spec.name() + ": " + n + " " + done() + " so far...");
                     err.flush();
                     lastPrint[0] = System.nanoTime();

@@ -86,6 +86,23 @@ class OutboxCommandTest {
     }
 
     @Test
+    void aLongRetry_printsAProgressLine() {
+        Path store = dir.resolve("many");
+        try (ScriptedRelay relay = ScriptedRelay.start().reply("gone.example", "550 5.1.1 no such user")) {
+            try (Outbox o = Outbox.builder().store(OutboxStores.embedded(store)).mailer(Fixtures.mailer(relay.port())).workers(4)
+                    .pollInterval(Duration.ofMillis(20)).build().start()) {
+                for (int i = 0; i < 1200; i++) {
+                    o.enqueue(Fixtures.notification(i, "gone.example"));
+                }
+                Await.until(Duration.ofSeconds(60), () -> o.admin().status().count(EntryState.FAILED) == 1200, () -> "1200 failed");
+            }
+        }
+        assertThat(run("outbox", "retry", "--store", store.toString(), "--state", "failed")).isZero();
+        assertThat(err.toString()).contains("outbox retry: 1000 queued again so far...");
+        assertThat(out.toString()).contains("1200 entries queued again");
+    }
+
+    @Test
     void credentialsInTheJdbcUrl_areRefused_beforeAnyConnection() {
         assertThat(run("outbox", "status", "--jdbc-url", "jdbc:postgresql://db.example.com/forge?user=app&password=hunter2"))
                 .isEqualTo(ExitCodes.ERROR);

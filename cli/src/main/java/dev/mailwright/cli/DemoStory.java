@@ -13,13 +13,11 @@ import dev.mailwright.inbound.InboundListener;
 import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.inbound.MaildirSource;
 import dev.mailwright.inbound.TlsCredentials;
+import dev.mailwright.outbox.OutboxEntry;
 import dev.mailwright.smtp.Actor;
 import dev.mailwright.smtp.Notification;
-import dev.mailwright.smtp.NotificationMailer;
 import dev.mailwright.smtp.Reason;
 import dev.mailwright.smtp.Recipient;
-import dev.mailwright.smtp.SendResult;
-import dev.mailwright.smtp.SmtpTransport;
 import dev.mailwright.smtp.ThreadRef;
 import dev.mailwright.smtp.testmail.EmailSettingsTester;
 import dev.mailwright.smtp.testmail.TestEmailResult;
@@ -121,7 +119,7 @@ final class DemoStory implements AutoCloseable {
     }
 
     private MimeMessage notification(EmailSettings settings) throws Exception {
-        heading("Notification sent for issue octo/hello#1");
+        heading("Notification for issue octo/hello#1 queued in the outbox while the SMTP server is down");
         Notification n = Notification.builder()
                 .thread(ThreadRef.issue("octo", "hello", 1, 1))
                 .reason(Reason.MENTION)
@@ -132,19 +130,20 @@ final class DemoStory implements AutoCloseable {
                 .htmlBody("<p>@mona could you check whether replies by email keep their first line?</p>")
                 .threadUrl(URI.create("https://" + hostname + "/octo/hello/issues/1"))
                 .build();
-        SendResult result;
-        try (NotificationMailer mailer = NotificationMailer.builder().settings(settings).keyRing(keys)
-                .transport(SmtpTransport.builder().settings(settings).build()).build()) {
-            result = mailer.send(n);
-        }
-        out.println("Result: " + result);
+        int port = smtpServer.getSmtp().getPort();
+        smtpServer.stop();
+        OutboxEntry sent = DemoOutbox.sendThroughOutage(settings, keys, work.resolve("outbox"), n, out, () -> {
+            smtpServer = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtpServer.start();
+            out.println("The SMTP server is back on port " + port + ".");
+        });
         MimeMessage[] received = smtpServer.getReceivedMessages();
         MimeMessage message = received[received.length - 1];
         out.println("Headers as the SMTP server received them:");
         Collections.list(message.getAllHeaderLines()).forEach(h -> out.println("  " + h));
-        check(result instanceof SendResult.Sent && message.getReplyTo() != null
+        check(sent != null && sent.attempts() > 1 && message.getReplyTo() != null
                 && ((InternetAddress) message.getReplyTo()[0]).getAddress().startsWith("reply+i-1-"),
-                "the notification was delivered with a signed Reply-To address");
+                "the notification waited out the outage in the outbox and was delivered with a signed Reply-To address");
         return message;
     }
 

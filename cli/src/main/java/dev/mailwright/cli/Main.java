@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * standard output ({@link Output}).
  */
 @Command(name = "mailwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The email side of notifications: settings, reply addresses, sending, transcripts, inbound replies, DNS.",
+        description = "The email side of notifications: settings, reply addresses, sending, the outbox, transcripts, inbound replies, DNS.",
         subcommands = {
             SettingsCommand.class,
             AddressCommand.class,
@@ -24,6 +24,7 @@ import picocli.CommandLine;
             TranscriptCommand.class,
             DiagnosticsCommand.class,
             InboundCommand.class,
+            OutboxCommand.class,
             ReplyTextCommand.class,
             DnsCommand.class,
             SuppressionCommand.class,

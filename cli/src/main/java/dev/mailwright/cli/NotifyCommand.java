@@ -1,23 +1,20 @@
 package dev.mailwright.cli;
 
-import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.SettingsLoader;
-import dev.mailwright.smtp.MailTransports;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.NotificationMailer;
 import dev.mailwright.smtp.SendResult;
-import dev.mailwright.smtp.SmtpTransport;
 import dev.mailwright.smtp.spi.MailTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,29 +75,7 @@ final class NotifyCommand implements Callable<Integer> {
     }
 
     private MailTransport openTransport(EmailSettings settings) {
-        URI uri = transport == null ? null : MailTransports.parse(transport);
-        String scheme = uri == null ? "smtp" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
-            if (trust.trustPem != null) {
-                throw new IllegalArgumentException("--trust-pem applies to smtp:// and smtps:// only, not " + transport);
-            }
-            return MailTransports.open(uri, settings);
-        }
-        EmailSettings.Builder s = settings.toBuilder();
-        if (uri != null && uri.getHost() != null) {
-            s.smtpHost(uri.getHost());
-        }
-        if (uri != null && uri.getPort() > 0) {
-            s.port(uri.getPort());
-        }
-        if (scheme.equals("smtps")) {
-            s.security(ConnectionSecurity.IMPLICIT_TLS);
-        }
-        SmtpTransport.Builder b = SmtpTransport.builder().settings(s.build()).maxConnections(1);
-        if (trust.trustPem != null) {
-            b.trustedCertificates(trust.certificates());
-        }
-        return b.build();
+        return CliTransports.open(transport, trust.trustPem, settings, 1);
     }
 
     private static String read(Path file) {

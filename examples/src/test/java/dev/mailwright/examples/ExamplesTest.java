@@ -109,6 +109,17 @@ class ExamplesTest {
     }
 
     @Test
+    void outboxExample_queuesOnceDurably_andItsWorkerSendsThroughSmtp() throws Exception {
+        dev.mailwright.outbox.OutboxEntry[] sent = new dev.mailwright.outbox.OutboxEntry[1];
+        String out = run(args -> sent[0] = OutboxExample.run(settings(), KEYS, dir.resolve("outbox")));
+        assertThat(out).contains("Queued entry 1; enqueued again: duplicate=true")
+                .contains("Sent <octo/hello/issues/42/c1002@ghe.example.com> after 1 attempt(s)");
+        assertThat(sent[0].state()).isEqualTo(dev.mailwright.outbox.EntryState.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(java.nio.file.Files.exists(dir.resolve("outbox/outbox.db"))).isTrue();
+    }
+
+    @Test
     void receiveRepliesExample_turnsAMaildirReplyIntoAComment() throws Exception {
         Path maildir = dir.resolve("mail/reply");
         for (String sub : List.of("tmp", "new", "cur")) {

@@ -6,7 +6,12 @@ import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.inbound.internal.BulkDataCommand;
 import dev.mailwright.inbound.internal.PipeliningEhloCommand;
 import dev.mailwright.inbound.internal.Checks;
+import dev.mailwright.inbound.internal.CountedCommand;
 import dev.mailwright.inbound.internal.ListenerHandler;
+import dev.mailwright.inbound.internal.ListenerSessions;
+import dev.mailwright.inbound.internal.ListenerThreads;
+import dev.mailwright.inbound.internal.MailFromCommand;
+import dev.mailwright.inbound.internal.NoChunkingCommand;
 import dev.mailwright.inbound.internal.ListenerStore;
 import dev.mailwright.inbound.internal.MaildirWriter;
 import dev.mailwright.inbound.internal.SpoolStore;
@@ -16,10 +21,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -47,6 +55,7 @@ public final class InboundListener implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final String bind;
+    private final ListenerSessions sessions;
 
     private InboundListener(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
@@ -57,21 +66,34 @@ public final class InboundListener implements AutoCloseable {
             throw new InboundException("Cannot resolve the bind address '" + b.bindAddress
                     + "': give an IP address such as 127.0.0.1 or 0.0.0.0.", e);
         }
+        ListenerLimits limits = b.limits;
         MaildirWriter writer = new MaildirWriter(b.maildir, b.hostname, b.clock);
         this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT);
+        Set<String> ownIds = b.authServIds != null ? b.authServIds : Set.of(b.hostname, codec.replyDomain());
         ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
-                store, b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
+                store, limits.maxMessageBytes(), b.enforceTls, ownIds, accepted, refused, b.clock);
         this.bind = b.bindAddress;
+        this.sessions = new ListenerSessions(limits);
         SMTPServer.Builder sb = SMTPServer.port(b.port).bindAddress(address).hostName(codec.replyDomain())
-                .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, b.maxMessageBytes))
-                .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS).maxRecipients(50)
+                .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()))
+                .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, limits.commandTimeout().toMillis()))
+                .maxRecipients(limits.maxRecipients()).backlog(limits.backlog())
+                // the sessions enforce the cap (and log it); SubEthaSMTP's own check is a backstop above it
+                .maxConnections(limits.maxConnections() + 5).sessionHandler(sessions)
+                .serverSocketFactory(sessions::newServerSocket).executorService(ListenerThreads.pool())
                 .messageHandlerFactory(ctx -> new ListenerHandler(config, ctx));
         if (b.tls != null) {
             sb.enableTLS(true).startTlsSocketFactory(b.tls.sslContext());
         }
         this.server = sb.build();
-        server.getCommandHandler().addCommand(new BulkDataCommand());
-        server.getCommandHandler().addCommand(new PipeliningEhloCommand());
+        CommandHandler commands = server.getCommandHandler();
+        commands.addCommand(new BulkDataCommand(sessions));
+        commands.addCommand(new PipeliningEhloCommand());
+        commands.addCommand(new MailFromCommand());
+        commands.addCommand(new NoChunkingCommand(sessions));
+        for (String verb : List.copyOf(commands.getVerbs())) {
+            commands.addCommand(new CountedCommand(commands.getCommand(verb), sessions));
+        }
     }
 
     /** @return a builder; host name, key ring and maildir are required */
@@ -111,6 +133,11 @@ public final class InboundListener implements AutoCloseable {
         return refused.get();
     }
 
+    /** @return how many connections were refused for a connection cap ({@link ListenerLimits}) */
+    public long refusedConnectionCount() {
+        return sessions.refusedConnections();
+    }
+
     /**
      * Stops listening. With a spool, the messages still in it are delivered into the maildir first
      * (up to a minute; what remains is delivered when a listener opens the spool again).
@@ -131,7 +158,8 @@ public final class InboundListener implements AutoCloseable {
         private Path maildir;
         private String bindAddress = "127.0.0.1";
         private int port = 25;
-        private long maxMessageBytes = 25L * 1024 * 1024;
+        private ListenerLimits limits = ListenerLimits.DEFAULTS;
+        private Set<String> authServIds;
         private TlsCredentials tls;
         private boolean enforceTls;
         private Clock clock = Clock.systemUTC();
@@ -195,9 +223,31 @@ public final class InboundListener implements AutoCloseable {
             return this;
         }
 
-        /** @param bytes the size limit (advertised with SIZE, enforced at DATA); 25 MiB by default @return this */
-        public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+        /**
+         * @param limits timeouts, connection caps, the recipient and size limits; {@link ListenerLimits#DEFAULTS} by default
+         * @return this
+         */
+        public Builder limits(ListenerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The authserv-ids (RFC 8601) that only this instance may write: an {@code Authentication-Results}
+         * field under one of them that arrives with a message was written by the sender, and is renamed
+         * {@code X-Original-Authentication-Results} before the message is stored. By default the host name
+         * and {@code reply.<hostname>}; give the ids under which the pipeline's
+         * {@link InboundPipeline.Builder#trustedAuthServIds trusted} results are written.
+         *
+         * @param ids the ids, case-insensitive
+         * @return this
+         */
+        public Builder authServIds(String... ids) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String id : ids) {
+                out.add(Objects.requireNonNull(id, "authServId").strip().toLowerCase(Locale.ROOT));
+            }
+            this.authServIds = Set.copyOf(out);
             return this;
         }
 

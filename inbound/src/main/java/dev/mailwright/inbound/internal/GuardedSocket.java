@@ -1,0 +1,128 @@
+package dev.mailwright.inbound.internal;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A client connection of the listener whose streams go through its {@link SessionGuard}: every
+ * read gets the read timeout the guard computes, and every reply sent re-arms the command
+ * deadline. TLS started with STARTTLS reads and writes through these same streams.
+ */
+final class GuardedSocket extends Socket {
+    private final SessionGuard guard;
+    private InputStream in;
+    private OutputStream out;
+
+    private GuardedSocket(SessionGuard guard) {
+        this.guard = guard;
+    }
+
+    /** @return the connection's guard */
+    SessionGuard guard() {
+        return guard;
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+            in = new GuardedInput(super.getInputStream());
+        }
+        return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (out == null) {
+            out = new GuardedOutput(super.getOutputStream());
+        }
+        return out;
+    }
+
+    private void setReadTimeout(int millis) throws SocketException {
+        super.setSoTimeout(millis);
+    }
+
+    private final class GuardedInput extends FilterInputStream {
+        GuardedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (true) {
+                setReadTimeout(guard.beforeRead());
+                try {
+                    int n = in.read(b, off, len);
+                    guard.afterRead(n);
+                    return n;
+                } catch (SessionGuard.Expired e) {
+                    throw e;
+                } catch (SocketTimeoutException e) {
+                    if (guard.passed()) {
+                        throw guard.expired();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+            int read = scratch.length == 0 ? 0 : read(scratch, 0, scratch.length);
+            return Math.max(0, read);
+        }
+    }
+
+    private final class GuardedOutput extends FilterOutputStream {
+        GuardedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            guard.replied();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+            guard.replied();
+        }
+    }
+
+    /** The listening socket: each connection it accepts is a {@link GuardedSocket} with a new guard. */
+    static final class Server extends ServerSocket {
+        private final Supplier<SessionGuard> guards;
+
+        /** @param guards makes the guard of each accepted connection */
+        Server(Supplier<SessionGuard> guards) throws IOException {
+            this.guards = guards;
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            if (isClosed()) {
+                throw new SocketException("Socket is closed");
+            }
+            GuardedSocket s = new GuardedSocket(guards.get());
+            implAccept(s);
+            return s;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.mailwright.inbound.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message on its way from the SMTP client into the store, changed in its header section only,
+ * field by field (a field longer than {@link #MAX_FIELD} is judged by its beginning):
+ * <ul>
+ *   <li>an {@code Authentication-Results} field whose authserv-id is one of the instance's own is
+ *       renamed {@code X-Original-Authentication-Results}: only the instance may write results
+ *       under its own name, and a sender who wrote one is forging them (RFC 8601 section 5);</li>
+ *   <li>a message without a {@code Message-ID} gets one at the end of its header section, as MTAs
+ *       add it, so that every reply has one.</li>
+ * </ul>
+ * The body passes through in blocks, untouched.
+ */
+final class IncomingHeaders extends InputStream {
+    /** The longest field buffered whole. */
+    static final int MAX_FIELD = 64 * 1024;
+    private static final byte[] RENAMED = "X-Original-".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern AUTHSERV_ID = Pattern.compile("^[ \\t\\r\\n]*(?:\\([^()]*\\)[ \\t\\r\\n]*)*([^ \\t\\r\\n;()]+)");
+
+    private final InputStream in;
+    private final Set<String> ownIds;
+    private final Supplier<String> newMessageId;
+    private final byte[] input = new byte[8192];
+    private int inPos;
+    private int inLen;
+    private boolean inputEnded;
+    private final ByteArrayOutputStream field = new ByteArrayOutputStream();
+    private boolean lastLineUnterminated;
+    private byte[] pending = new byte[0];
+    private int pendingPos;
+    private boolean inHeader = true;
+    private String messageId;
+    private boolean messageIdAdded;
+    private int renamed;
+    private long size;
+
+    /**
+     * @param in the message as the client sent it (dot-stuffing removed)
+     * @param ownIds the instance's own authserv-ids, lower case
+     * @param newMessageId makes a Message-ID (with angle brackets) for a message that has none
+     */
+    IncomingHeaders(InputStream in, Set<String> ownIds, Supplier<String> newMessageId) {
+        this.in = in;
+        this.ownIds = ownIds;
+        this.newMessageId = newMessageId;
+    }
+
+    /** @return the message's Message-ID (the one added when it had none), or empty before the header was read */
+    String messageId() {
+        return messageId == null ? "" : messageId;
+    }
+
+    /** @return true when the Message-ID was added here */
+    boolean messageIdAdded() {
+        return messageIdAdded;
+    }
+
+    /** @return how many Authentication-Results fields were renamed */
+    int renamed() {
+        return renamed;
+    }
+
+    /** @return the bytes handed out so far */
+    long size() {
+        return size;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (pendingPos == pending.length && inHeader) {
+            readHeader();
+        }
+        int n;
+        if (pendingPos < pending.length) {
+            n = Math.min(len, pending.length - pendingPos);
+            System.arraycopy(pending, pendingPos, b, off, n);
+            pendingPos += n;
+        } else if (inPos < inLen) {
+            n = Math.min(len, inLen - inPos);
+            System.arraycopy(input, inPos, b, off, n);
+            inPos += n;
+        } else {
+            n = in.read(b, off, len);
+            if (n < 0) {
+                return -1;
+            }
+        }
+        size += n;
+        return n;
+    }
+
+    /** Reads header lines until a whole field (or the end of the header section) is ready in {@link #pending}. */
+    private void readHeader() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (out.size() == 0 && inHeader) {
+            byte[] line = nextLine();
+            if (line != null && line.length > 0 && (line[0] == ' ' || line[0] == '\t')) {
+                if (field.size() > 0 && field.size() + line.length <= MAX_FIELD) {
+                    field.write(line, 0, line.length);
+                } else {
+                    finishField(out);
+                    out.write(line, 0, line.length);
+                }
+                continue;
+            }
+            finishField(out);
+            if (line == null || isBlank(line)) {
+                inHeader = false;
+                if (messageId == null) {
+                    addMessageId(out, line == null && lastLineUnterminated);
+                }
+                if (line != null) {
+                    out.write(line, 0, line.length);
+                }
+            } else {
+                field.write(line, 0, line.length);
+            }
+        }
+        pending = out.toByteArray();
+        pendingPos = 0;
+    }
+
+    /** Judges the buffered field, writes it (renamed or not) to {@code out} and empties the buffer. */
+    private void finishField(ByteArrayOutputStream out) {
+        if (field.size() == 0) {
+            return;
+        }
+        byte[] f = field.toByteArray();
+        field.reset();
+        String text = new String(f, StandardCharsets.ISO_8859_1);
+        String name = name(text);
+        if (name.equals("message-id") && messageId == null) {
+            messageId = text.substring(text.indexOf(':') + 1).strip();
+        } else if (name.equals("authentication-results") && ownIds.contains(authServId(text))) {
+            out.write(RENAMED, 0, RENAMED.length);
+            renamed++;
+            InboundDiagnostics.count("listener.authentication-results.renamed");
+        }
+        out.write(f, 0, f.length);
+    }
+
+    private void addMessageId(ByteArrayOutputStream out, boolean newlineFirst) {
+        messageId = newMessageId.get();
+        messageIdAdded = true;
+        byte[] line = ((newlineFirst ? "\r\n" : "") + "Message-ID: " + messageId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        out.write(line, 0, line.length);
+    }
+
+    /** @return the next line with its line ending (at most {@link #MAX_FIELD} bytes; longer lines come in parts), or null at the end */
+    private byte[] nextLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            if (inPos == inLen) {
+                if (inputEnded) {
+                    break;
+                }
+                int n = in.read(input, 0, input.length);
+                if (n < 0) {
+                    inputEnded = true;
+                    break;
+                }
+                inPos = 0;
+                inLen = n;
+            }
+            int start = inPos;
+            while (inPos < inLen && input[inPos] != '\n') {
+                inPos++;
+            }
+            boolean found = inPos < inLen;
+            if (found) {
+                inPos++;
+            }
+            line.write(input, start, inPos - start);
+            if (found || line.size() >= MAX_FIELD) {
+                return line.toByteArray();
+            }
+        }
+        if (line.size() == 0) {
+            return null;
+        }
+        lastLineUnterminated = true;
+        return line.toByteArray();
+    }
+
+    private static boolean isBlank(byte[] line) {
+        return (line.length == 1 && line[0] == '\n') || (line.length == 2 && line[0] == '\r' && line[1] == '\n');
+    }
+
+    private static String name(String field) {
+        int colon = field.indexOf(':');
+        return colon < 0 ? "" : field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the authserv-id of an Authentication-Results field, lower case, or empty */
+    static String authServId(String field) {
+        Matcher m = AUTHSERV_ID.matcher(field.substring(field.indexOf(':') + 1));
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+}

@@ -15,6 +15,7 @@ import dev.mailwright.inbound.internal.NoChunkingCommand;
 import dev.mailwright.inbound.internal.ListenerStore;
 import dev.mailwright.inbound.internal.MaildirWriter;
 import dev.mailwright.inbound.internal.SpoolStore;
+import dev.mailwright.inbound.internal.StartTlsCommand;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -91,6 +92,7 @@ public final class InboundListener implements AutoCloseable {
         commands.addCommand(new PipeliningEhloCommand());
         commands.addCommand(new MailFromCommand());
         commands.addCommand(new NoChunkingCommand(sessions));
+        commands.addCommand(new StartTlsCommand());
         for (String verb : List.copyOf(commands.getVerbs())) {
             commands.addCommand(new CountedCommand(commands.getCommand(verb), sessions));
         }

@@ -76,7 +76,7 @@ class ListenerSwaksTest {
         Swaks r = swaks(Fixtures.replyAddress(1, 5), "--tls", "--header", "Message-ID: <swaks-1@icloud.com>");
 
         assertThat(r.exit()).as(r.transcript()).isZero();
-        assertThat(r.transcript()).contains("<-  220 Ready to start TLS").contains("<~  250");
+        assertThat(r.transcript()).contains("<-  220 2.0.0 Ready to start TLS").contains("<~  250");
         assertThat(delivered()).singleElement().satisfies(f -> {
             String text = Files.readString(f);
             assertThat(text).startsWith("Return-Path: <tcook@icloud.com>\r\nDelivered-To: " + Fixtures.replyAddress(1, 5));

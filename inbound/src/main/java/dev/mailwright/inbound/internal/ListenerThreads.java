@@ -13,7 +13,8 @@ public final class ListenerThreads {
 
     /**
      * @return a pool that starts a thread per session; an exception that ends a session was logged
-     *     by SubEthaSMTP's session already, so the thread does not print it again
+     *     by SubEthaSMTP's session already, so the thread counts it ({@code listener.session.failed})
+     *     instead of printing it again
      */
     public static ExecutorService pool() {
         int pool = POOLS.incrementAndGet();
@@ -21,9 +22,8 @@ public final class ListenerThreads {
         return Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mailwright-smtp-" + pool + "-" + threads.incrementAndGet());
             t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> {
-                // Session.run() logged it with its stack trace before rethrowing
-            });
+            // Session.run() logged it with its stack trace before rethrowing: count it, do not print it again
+            t.setUncaughtExceptionHandler((thread, e) -> InboundDiagnostics.count("listener.session.failed"));
             return t;
         });
     }

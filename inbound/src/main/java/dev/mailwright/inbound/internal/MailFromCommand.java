@@ -83,7 +83,7 @@ public final class MailFromCommand extends BaseCommand {
         return end < 0 ? "" : s.substring(end + 1);
     }
 
-    /** @return the declared size, 0 when absent, -2 when malformed; a value too large for a long counts as Long.MAX_VALUE */
+    /** @return the declared size, -1 when absent, -2 when malformed; a value too large for a long counts as Long.MAX_VALUE */
     static long declaredSize(String parameters) {
         for (String p : parameters.trim().split("\\s+")) {
             if (p.regionMatches(true, 0, "SIZE=", 0, 5)) {
@@ -95,6 +95,6 @@ public final class MailFromCommand extends BaseCommand {
                 return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
             }
         }
-        return 0;
+        return -1;
     }
 }

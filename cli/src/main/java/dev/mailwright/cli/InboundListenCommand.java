@@ -98,6 +98,13 @@ final class InboundListenCommand implements Callable<Integer> {
         return b.build();
     }
 
+    /** @return the ids the listener renames when a sender wrote them: its own names and every trusted id */
+    private String[] ownAuthServIds(EmailSettings settings) {
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(settings.hostname(), settings.replyDomain()));
+        ids.addAll(options.trustedAuthServIds);
+        return ids.toArray(new String[0]);
+    }
+
     @Override
     public Integer call() {
         if ((cert == null) != (key == null)) {
@@ -114,6 +121,7 @@ final class InboundListenCommand implements Callable<Integer> {
                         : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
                 InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
                         .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).limits(limits()).tls(tls)
+                        .authServIds(ownAuthServIds(settings))
                         .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
                     + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");

@@ -16,6 +16,7 @@ import dev.mailwright.inbound.internal.ListenerStore;
 import dev.mailwright.inbound.internal.MaildirWriter;
 import dev.mailwright.inbound.internal.SpoolStore;
 import dev.mailwright.inbound.internal.StartTlsCommand;
+import dev.mailwright.inbound.spi.MailSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public final class InboundListener implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final String bind;
     private final ListenerSessions sessions;
+    private final Path maildir;
 
     private InboundListener(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
@@ -68,6 +70,7 @@ public final class InboundListener implements AutoCloseable {
                     + "': give an IP address such as 127.0.0.1 or 0.0.0.0.", e);
         }
         ListenerLimits limits = b.limits;
+        this.maildir = b.maildir.toAbsolutePath().normalize();
         MaildirWriter writer = new MaildirWriter(b.maildir, b.hostname, b.clock);
         this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT);
         Set<String> ownIds = b.authServIds != null ? b.authServIds : Set.of(b.hostname, codec.replyDomain());
@@ -117,6 +120,37 @@ public final class InboundListener implements AutoCloseable {
         }
         LOG.info("Listening for replies on {}:{}", bind, port());
         return this;
+    }
+
+    /**
+     * A source for a pipeline running in this process: with a {@linkplain Builder#spool spool}, the
+     * pipeline reads the acknowledged messages from the spool directly instead of each going
+     * through a synced file in {@code new/} first (the maildir is still read, for messages that
+     * skipped the spool and for retries); without one, {@code maildir} itself. The returned source
+     * takes {@code maildir} over: close the returned source (before the listener), not both. While
+     * it is open the spool's messages are not delivered into {@code new/}; once it is closed,
+     * whatever it did not file is.
+     *
+     * <pre>{@code
+     * try (InboundListener listener = InboundListener.builder()...spool(spoolDir).build().start();
+     *      MailSource source = listener.source(MaildirSource.builder(maildir).open())) {
+     *     while (running) {
+     *         if (pipeline.drain(source).total() == 0) Thread.sleep(50);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param maildir a source on this listener's maildir
+     * @return the source to drain
+     * @throws IllegalArgumentException when {@code maildir} is another maildir
+     */
+    public MailSource source(MaildirSource maildir) {
+        Objects.requireNonNull(maildir, "maildir");
+        if (!maildir.maildir().equals(this.maildir)) {
+            throw new IllegalArgumentException("the MaildirSource reads " + maildir.maildir() + ", not this listener's maildir "
+                    + this.maildir + ": open it on the listener's maildir");
+        }
+        return store instanceof SpoolStore spool ? new SpoolSource(spool, maildir) : maildir;
     }
 
     /** @return the port listened on (the allocated one when built with port 0) */

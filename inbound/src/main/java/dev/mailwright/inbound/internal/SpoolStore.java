@@ -104,6 +104,10 @@ public final class SpoolStore implements ListenerStore {
         long tail;
         long durableEnd;
         long moved;
+        /** In consumer mode: the records before this offset were handed to the consumer. */
+        long taken;
+        /** In consumer mode: records filed by the consumer beyond {@link #moved}, start offset to end offset. */
+        final java.util.TreeMap<Long, Long> filed = new java.util.TreeMap<>();
         boolean sealed;
         /** Why the segment is kept (renamed) instead of deleted once delivered, or null. */
         String keepBecause;
@@ -143,6 +147,10 @@ public final class SpoolStore implements ListenerStore {
     private long lastAppend;
     private boolean closing;
     private volatile boolean moverFailing;
+    /** Guarded by {@link #lock}: an in-process pipeline takes the records instead of the mover. */
+    private boolean consumerMode;
+    /** Guarded by {@link #lock}: the mover is delivering a batch into the maildir. */
+    private boolean moving;
     private volatile boolean halted;
     /** Transactions begun whose record is not appended yet: a sync waits briefly for them to join it. */
     private final AtomicInteger arriving = new AtomicInteger();
@@ -377,7 +385,7 @@ public final class SpoolStore implements ListenerStore {
             synchronized (lock) {
                 seg = segments.peekFirst();
                 delete = seg != null && seg.sealed && seg.moved == seg.tail;
-                boolean pending = seg != null && seg.moved < seg.durableEnd;
+                boolean pending = seg != null && seg.moved < seg.durableEnd && !consumerMode;
                 if (halted || (closing && !delete && !pending)) {
                     return;
                 }
@@ -390,6 +398,7 @@ public final class SpoolStore implements ListenerStore {
                 if (act) {
                     from = seg.moved;
                     to = pending && due ? seg.durableEnd : from;
+                    moving = to > from;
                 }
                 pause = pending ? Math.max(1, tuning.quiet().toMillis() / 2) : IDLE_POLL_MILLIS;
             }
@@ -410,12 +419,14 @@ public final class SpoolStore implements ListenerStore {
                     moveBatch(seg, from, to);
                 }
                 moverFailing = false;
+                doneMoving();
             } catch (IOException | RuntimeException e) {
                 if (!moverFailing) {
                     LOG.warn("Could not deliver spooled messages from {} into the maildir (retrying every second;"
                             + " they stay in the spool): {}", seg == null ? dir : seg.path, e.toString());
                 }
                 moverFailing = true;
+                doneMoving();
                 synchronized (lock) {
                     if (closing) {
                         return;
@@ -423,6 +434,13 @@ public final class SpoolStore implements ListenerStore {
                 }
                 pauseMover(1000);
             }
+        }
+    }
+
+    private void doneMoving() {
+        synchronized (lock) {
+            moving = false;
+            lock.notifyAll();
         }
     }
 
@@ -663,6 +681,132 @@ public final class SpoolStore implements ListenerStore {
         return new Segment(seq, p, ch);
     }
 
+    /** A record handed to the in-process pipeline; it stays in the spool until {@link #consumed} is told it was filed. */
+    public record Taken(long segment, long offset, int length, String name, byte[] content) {
+    }
+
+    /**
+     * Hands the records to an in-process pipeline from now on ({@link #take}); the mover stops
+     * delivering them into the maildir (a batch it is delivering is finished first).
+     */
+    public void attachConsumer() {
+        synchronized (lock) {
+            while (moving) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InboundException("interrupted while attaching to the spool " + dir, e);
+                }
+            }
+            consumerMode = true;
+            for (Segment s : segments) {
+                s.taken = s.moved;
+                s.filed.clear();
+            }
+        }
+    }
+
+    /** The pipeline stopped: what it has not filed is delivered into the maildir again by the mover. */
+    public void detachConsumer() {
+        synchronized (lock) {
+            consumerMode = false;
+        }
+        wakeMover();
+    }
+
+    /**
+     * @param max the most records
+     * @return up to {@code max} acknowledged records not handed out yet, oldest first; empty when
+     *     none waits (or no consumer is attached)
+     * @throws IOException when the spool cannot be read
+     */
+    public List<Taken> take(int max) throws IOException {
+        List<Segment> open = new ArrayList<>();
+        List<long[]> ranges = new ArrayList<>();
+        synchronized (lock) {
+            if (!consumerMode) {
+                return List.of();
+            }
+            for (Segment seg : segments) {
+                if (seg.taken < seg.durableEnd) {
+                    open.add(seg);
+                    ranges.add(new long[] {seg.taken, seg.durableEnd});
+                }
+            }
+        }
+        List<Taken> out = new ArrayList<>();
+        for (int i = 0; i < open.size() && out.size() < max; i++) {
+            Segment seg = open.get(i);
+            long at = ranges.get(i)[0];
+            long end = ranges.get(i)[1];
+            Record r;
+            while (out.size() < max && at < end && (r = readRecord(seg.channel, at, end)) != null) {
+                byte[] content = new byte[r.content.remaining()];
+                r.content.duplicate().get(content);
+                out.add(new Taken(seg.seq, at, r.length, r.name, content));
+                at += r.length;
+            }
+            if (at < end && out.size() < max) {
+                LOG.error("Spool segment {}: the acknowledged record at offset {} does not read back; the records"
+                        + " after it are delivered into the maildir when the pipeline detaches", seg.path, at);
+            }
+            synchronized (lock) {
+                seg.taken = at;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pipeline filed these records durably (its folders are synced): the spool's progress marks
+     * move past every record filed without a gap before it, and segments consumed to their end are deleted.
+     *
+     * @param records records from {@link #take}
+     * @throws IOException when a progress mark cannot be written (the records are then offered again after a restart)
+     */
+    public void consumed(List<Taken> records) throws IOException {
+        List<Segment> touched = new ArrayList<>();
+        synchronized (lock) {
+            for (Taken t : records) {
+                for (Segment seg : segments) {
+                    if (seg.seq == t.segment()) {
+                        seg.filed.put(t.offset(), t.offset() + t.length());
+                        if (!touched.contains(seg)) {
+                            touched.add(seg);
+                        }
+                    }
+                }
+            }
+        }
+        for (Segment seg : touched) {
+            long at;
+            long from;
+            int count = 0;
+            synchronized (lock) {
+                from = seg.moved;
+                at = from;
+                Long end;
+                while ((end = seg.filed.remove(at)) != null) {
+                    at = end;
+                    count++;
+                }
+            }
+            if (at > from) {
+                DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+                synchronized (lock) {
+                    seg.moved = at;
+                    backlogBytes -= at - from;
+                    backlogRecords -= count;
+                    if (backlogBytes == 0) {
+                        backlogSince = 0;
+                    }
+                }
+            }
+        }
+        wakeMover();
+    }
+
     /** @return bytes acknowledged and not yet delivered into the maildir */
     public long backlogBytes() {
         synchronized (lock) {
@@ -681,6 +825,7 @@ public final class SpoolStore implements ListenerStore {
                 return;
             }
             closing = true;
+            consumerMode = false;
             try {
                 if (current.tail > current.durableEnd) {
                     current.channel.force(false);

@@ -8,6 +8,7 @@ import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.inbound.ListenerLimits;
 import dev.mailwright.inbound.MaildirSource;
 import dev.mailwright.inbound.TlsCredentials;
+import dev.mailwright.inbound.spi.MailSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,7 +73,7 @@ final class InboundListenCommand implements Callable<Integer> {
 
     @Option(names = "--spool", paramLabel = "DIR",
             description = {"Acknowledge into a group-committed spool in this directory (best on the maildir's file system)"
-                + " instead of one synced file per message; messages are moved into the maildir right after."
+                + " instead of one synced file per message; the pipeline reads them from the spool directly."
                 + " Faster for bursts; see docs/inbound.md. Messages still in the spool when the command is killed"
                 + " are delivered the next time a listener opens it."})
     Path spool;
@@ -117,12 +118,13 @@ final class InboundListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (InboundPipeline pipeline = options.pipeline(settings, keys).handler(reply -> InboundJson.print(out, reply))
                         .unsubscribeHandler(request -> InboundJson.print(out, request)).build();
-                MaildirSource source = options.filed == null ? MaildirSource.builder(options.maildir).open()
-                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
                 InboundListener listener = InboundListener.builder().hostname(settings.hostname()).keyRing(keys)
                         .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).limits(limits()).tls(tls)
                         .authServIds(ownAuthServIds(settings))
-                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
+                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start();
+                // with --spool the pipeline reads the spool directly; closed before the listener
+                MailSource source = listener.source(options.filed == null ? MaildirSource.builder(options.maildir).open()
+                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open())) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
                     + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");
             while (!Thread.currentThread().isInterrupted()) {

@@ -14,12 +14,16 @@ import java.util.function.Supplier;
 /**
  * A client connection of the listener whose streams go through its {@link SessionGuard}: every
  * read gets the read timeout the guard computes, and every reply sent re-arms the command
- * deadline. TLS started with STARTTLS reads and writes through these same streams.
+ * deadline. TLS started with STARTTLS reads and writes through these same streams. The end of
+ * the client's stream is reported as a {@link SocketException}, which every reader of the session
+ * treats as the client going away.
  */
 final class GuardedSocket extends Socket {
     private final SessionGuard guard;
-    private InputStream in;
+    private InputStream raw;
+    private InputStream commands;
     private OutputStream out;
+    private boolean tls;
 
     private GuardedSocket(SessionGuard guard) {
         this.guard = guard;
@@ -30,12 +34,22 @@ final class GuardedSocket extends Socket {
         return guard;
     }
 
+    /**
+     * @return before STARTTLS, the session's input (a {@link CommandLineInput} over the guarded
+     *     stream); once {@link #startTls()} was called, the guarded stream itself, for the TLS layer
+     */
     @Override
     public synchronized InputStream getInputStream() throws IOException {
-        if (in == null) {
-            in = new GuardedInput(super.getInputStream());
+        if (raw == null) {
+            raw = new GuardedInput(super.getInputStream());
+            commands = new CommandLineInput(raw, guard);
         }
-        return in;
+        return tls ? raw : commands;
+    }
+
+    /** The TLS handshake starts: from now on the bytes are TLS records, read by the TLS layer unfiltered. */
+    synchronized void startTls() {
+        tls = true;
     }
 
     @Override
@@ -68,6 +82,11 @@ final class GuardedSocket extends Socket {
                 setReadTimeout(guard.beforeRead());
                 try {
                     int n = in.read(b, off, len);
+                    if (n < 0) {
+                        // SubEthaSMTP's command reader turns an end of stream inside a UTF-8 sequence into an
+                        // EOFException it logs with a stack trace; a SocketException ends the session quietly
+                        throw new SocketException("the client closed the connection");
+                    }
                     guard.afterRead(n);
                     return n;
                 } catch (SessionGuard.Expired e) {

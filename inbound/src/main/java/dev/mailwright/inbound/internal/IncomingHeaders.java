@@ -26,6 +26,8 @@ final class IncomingHeaders extends InputStream {
     /** The longest field buffered whole. */
     static final int MAX_FIELD = 64 * 1024;
     private static final byte[] RENAMED = "X-Original-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_ID = "message-id:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AUTHENTICATION_RESULTS = "authentication-results:".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern AUTHSERV_ID = Pattern.compile("^[ \\t\\r\\n]*(?:\\([^()]*\\)[ \\t\\r\\n]*)*([^ \\t\\r\\n;()]+)");
 
     private final InputStream in;
@@ -35,9 +37,12 @@ final class IncomingHeaders extends InputStream {
     private int inPos;
     private int inLen;
     private boolean inputEnded;
-    private final ByteArrayOutputStream field = new ByteArrayOutputStream();
+    private final Buffer field = new Buffer();
+    private final Buffer out = new Buffer();
+    private byte[] line = new byte[256];
     private boolean lastLineUnterminated;
     private byte[] pending = new byte[0];
+    private int pendingLen;
     private int pendingPos;
     private boolean inHeader = true;
     private String messageId;
@@ -88,12 +93,12 @@ final class IncomingHeaders extends InputStream {
         if (len == 0) {
             return 0;
         }
-        while (pendingPos == pending.length && inHeader) {
+        while (pendingPos == pendingLen && inHeader) {
             readHeader();
         }
         int n;
-        if (pendingPos < pending.length) {
-            n = Math.min(len, pending.length - pendingPos);
+        if (pendingPos < pendingLen) {
+            n = Math.min(len, pendingLen - pendingPos);
             System.arraycopy(pending, pendingPos, b, off, n);
             pendingPos += n;
         } else if (inPos < inLen) {
@@ -112,64 +117,71 @@ final class IncomingHeaders extends InputStream {
 
     /** Reads header lines until a whole field (or the end of the header section) is ready in {@link #pending}. */
     private void readHeader() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.reset();
         while (out.size() == 0 && inHeader) {
-            byte[] line = nextLine();
-            if (line != null && line.length > 0 && (line[0] == ' ' || line[0] == '\t')) {
-                if (field.size() > 0 && field.size() + line.length <= MAX_FIELD) {
-                    field.write(line, 0, line.length);
+            int n = nextLine();
+            if (n > 0 && (line[0] == ' ' || line[0] == '\t')) {
+                if (field.size() > 0 && field.size() + n <= MAX_FIELD) {
+                    field.write(line, 0, n);
                 } else {
-                    finishField(out);
-                    out.write(line, 0, line.length);
+                    finishField();
+                    out.write(line, 0, n);
                 }
                 continue;
             }
-            finishField(out);
-            if (line == null || isBlank(line)) {
+            finishField();
+            if (n < 0 || isBlank(line, n)) {
                 inHeader = false;
                 if (messageId == null) {
-                    addMessageId(out, line == null && lastLineUnterminated);
+                    addMessageId(n < 0 && lastLineUnterminated);
                 }
-                if (line != null) {
-                    out.write(line, 0, line.length);
+                if (n > 0) {
+                    out.write(line, 0, n);
                 }
             } else {
-                field.write(line, 0, line.length);
+                field.write(line, 0, n);
             }
         }
-        pending = out.toByteArray();
+        pending = out.array();
+        pendingLen = out.size();
         pendingPos = 0;
     }
 
-    /** Judges the buffered field, writes it (renamed or not) to {@code out} and empties the buffer. */
-    private void finishField(ByteArrayOutputStream out) {
+    /** Judges the buffered field, writes it (renamed or not) to {@link #out} and empties the buffer. */
+    private void finishField() {
         if (field.size() == 0) {
             return;
         }
-        byte[] f = field.toByteArray();
-        field.reset();
-        String text = new String(f, StandardCharsets.ISO_8859_1);
-        String name = name(text);
-        if (name.equals("message-id") && messageId == null) {
+        byte[] f = field.array();
+        int len = field.size();
+        if (startsWithIgnoreCase(f, len, MESSAGE_ID) && messageId == null) {
+            String text = new String(f, 0, len, StandardCharsets.ISO_8859_1);
             messageId = text.substring(text.indexOf(':') + 1).strip();
-        } else if (name.equals("authentication-results") && ownIds.contains(authServId(text))) {
+        } else if (startsWithIgnoreCase(f, len, AUTHENTICATION_RESULTS)
+                && ownIds.contains(authServId(new String(f, 0, len, StandardCharsets.ISO_8859_1)))) {
             out.write(RENAMED, 0, RENAMED.length);
             renamed++;
             InboundDiagnostics.count("listener.authentication-results.renamed");
         }
-        out.write(f, 0, f.length);
+        out.write(f, 0, len);
+        field.reset();
     }
 
-    private void addMessageId(ByteArrayOutputStream out, boolean newlineFirst) {
+    private void addMessageId(boolean newlineFirst) {
         messageId = newMessageId.get();
         messageIdAdded = true;
-        byte[] line = ((newlineFirst ? "\r\n" : "") + "Message-ID: " + messageId + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        out.write(line, 0, line.length);
+        byte[] id = ((newlineFirst ? "\r\n" : "") + "Message-ID: " + messageId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        out.write(id, 0, id.length);
     }
 
-    /** @return the next line with its line ending (at most {@link #MAX_FIELD} bytes; longer lines come in parts), or null at the end */
-    private byte[] nextLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+    /**
+     * Reads the next line with its line ending into {@link #line} (at most {@link #MAX_FIELD} bytes;
+     * longer lines come in parts).
+     *
+     * @return its length, or -1 at the end of the message
+     */
+    private int nextLine() throws IOException {
+        int len = 0;
         while (true) {
             if (inPos == inLen) {
                 if (inputEnded) {
@@ -184,32 +196,52 @@ final class IncomingHeaders extends InputStream {
                 inLen = n;
             }
             int start = inPos;
-            while (inPos < inLen && input[inPos] != '\n') {
+            int stop = Math.min(inLen, inPos + (MAX_FIELD - len));
+            while (inPos < stop && input[inPos] != '\n') {
                 inPos++;
             }
-            boolean found = inPos < inLen;
+            boolean found = inPos < stop;
             if (found) {
                 inPos++;
             }
-            line.write(input, start, inPos - start);
-            if (found || line.size() >= MAX_FIELD) {
-                return line.toByteArray();
+            int n = inPos - start;
+            if (len + n > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(MAX_FIELD, Math.max(line.length * 2, len + n)));
+            }
+            System.arraycopy(input, start, line, len, n);
+            len += n;
+            if (found || len >= MAX_FIELD) {
+                return len;
             }
         }
-        if (line.size() == 0) {
-            return null;
+        if (len == 0) {
+            return -1;
         }
         lastLineUnterminated = true;
-        return line.toByteArray();
+        return len;
     }
 
-    private static boolean isBlank(byte[] line) {
-        return (line.length == 1 && line[0] == '\n') || (line.length == 2 && line[0] == '\r' && line[1] == '\n');
+    private static boolean startsWithIgnoreCase(byte[] b, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (Character.toLowerCase((char) (b[i] & 0xff)) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static String name(String field) {
-        int colon = field.indexOf(':');
-        return colon < 0 ? "" : field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+    private static boolean isBlank(byte[] line, int n) {
+        return (n == 1 && line[0] == '\n') || (n == 2 && line[0] == '\r' && line[1] == '\n');
+    }
+
+    /** A {@link ByteArrayOutputStream} whose array is read in place. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        byte[] array() {
+            return buf;
+        }
     }
 
     /** @return the authserv-id of an Authentication-Results field, lower case, or empty */

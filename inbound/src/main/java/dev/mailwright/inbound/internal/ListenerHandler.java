@@ -112,14 +112,18 @@ public final class ListenerHandler implements MessageHandler {
             }
         }
         recipients.add(a);
-        LOG.info("{}: RCPT from=<{}> to=<{}>: 250", context.getSessionId(), LogText.clean(from), a);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{}: RCPT from=<{}> to=<{}>: 250", context.getSessionId(), LogText.clean(from), a);
+        }
     }
 
     private RejectException refuse(String to, int code, String text) {
         config.refused().incrementAndGet();
         InboundDiagnostics.count("listener.refused.rcpt");
-        LOG.info("{}: RCPT from=<{}> to=<{}> client={}: {} {}", context.getSessionId(), LogText.clean(from),
-                LogText.clean(to), client(), code, text);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{}: RCPT from=<{}> to=<{}> client={}: {} {}", context.getSessionId(), LogText.clean(from),
+                    LogText.clean(to), client(), code, text);
+        }
         return new RejectException(code, text);
     }
 
@@ -153,8 +157,10 @@ public final class ListenerHandler implements MessageHandler {
     private RejectException refuseData(IncomingHeaders message, int code, String text, String counter) {
         config.refused().incrementAndGet();
         InboundDiagnostics.count(counter);
-        LOG.info("{}: refused message-id={} from=<{}> nrcpt={} after {} bytes: {} {}", context.getSessionId(),
-                LogText.clean(message.messageId()), LogText.clean(from), recipients.size(), message.size(), code, text);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{}: refused message-id={} from=<{}> nrcpt={} after {} bytes: {} {}", context.getSessionId(),
+                    LogText.clean(message.messageId()), LogText.clean(from), recipients.size(), message.size(), code, text);
+        }
         return new RejectException(code, text);
     }
 

@@ -101,7 +101,7 @@ public final class ListenerSessions implements SessionHandler {
         perClient.computeIfPresent(client, (k, v) -> v <= 1 ? null : v - 1);
         open.decrementAndGet();
         SessionGuard g = guards.remove(session);
-        if (g != null) {
+        if (g != null && LOG.isInfoEnabled()) {
             LOG.info("{}: disconnect from {} after {} s: {}", session.getSessionId(), client.getHostAddress(),
                     String.format(java.util.Locale.ROOT, "%.2f", g.age()), g.commandSummary());
         }

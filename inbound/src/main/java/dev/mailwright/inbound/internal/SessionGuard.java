@@ -96,6 +96,11 @@ final class SessionGuard {
         dataDeadline = System.nanoTime() + timeout();
     }
 
+    /** @return true while a message's text (DATA or a BDAT chunk) is being read */
+    boolean inData() {
+        return inData;
+    }
+
     /** The message text ended. */
     void dataEnds() {
         inData = false;

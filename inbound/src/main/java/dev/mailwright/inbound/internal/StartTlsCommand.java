@@ -14,7 +14,8 @@ import org.subethamail.smtp.server.Session;
  * SubEthaSMTP 7.2.0's command logged a warning (with a stack trace for anything but a handshake
  * error) and then went on reading commands from the half-upgraded connection. Whatever the client
  * pipelined after {@code STARTTLS} in clear text is discarded (the session reads afresh from the
- * TLS stream). Registered by the listener in place of SubEthaSMTP's command.
+ * TLS stream, through a {@link TlsSocket}). Registered by the listener in place of SubEthaSMTP's
+ * command.
  */
 public final class StartTlsCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(StartTlsCommand.class);
@@ -34,21 +35,22 @@ public final class StartTlsCommand extends BaseCommand {
             session.sendResponse("454 4.7.0 TLS not available");
             return;
         }
-        if (session.getSocket() instanceof SSLSocket) {
+        if (session.isTLSStarted() || !(session.getSocket() instanceof GuardedSocket plain)) {
             session.sendResponse("503 5.5.1 Error: TLS already active");
             return;
         }
         session.sendResponse("220 2.0.0 Ready to start TLS");
         SSLSocket tls;
         try {
-            tls = session.getServer().createSSLSocket(session.getSocket());
+            plain.startTls();
+            tls = session.getServer().createSSLSocket(plain);
             tls.startHandshake();
         } catch (IOException e) {
             LOG.info("{}: STARTTLS from {} failed: {}", session.getSessionId(),
                     session.getRealRemoteAddress().getAddress().getHostAddress(), LogText.clean(e.toString()));
             throw new DropConnectionException(421, "4.7.0 Error: TLS handshake failed; closing the connection");
         }
-        session.setSocket(tls);
+        session.setSocket(new TlsSocket(tls, plain.guard()));
         session.resetSmtpProtocol();
         session.setTlsStarted(true);
         LOG.info("{}: STARTTLS from {}: {} {}", session.getSessionId(),

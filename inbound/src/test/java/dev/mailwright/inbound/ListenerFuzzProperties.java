@@ -183,7 +183,7 @@ class ListenerFuzzProperties {
             byte[] b = new byte[(int) (f.length() - from)];
             f.readFully(b);
             return new String(b, StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|DEBUG|TRACE) .*"))
+                    .filter(l -> !l.matches("\\[[^\\]]*\\] (INFO|DEBUG|TRACE) .*"))
                     .toList();
         }
     }

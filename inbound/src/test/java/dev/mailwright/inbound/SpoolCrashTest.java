@@ -33,7 +33,7 @@ class SpoolCrashTest {
 
     private Process start(String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), SpoolListenerWorker.class.getName(),
+        List<String> cmd = List.of(java, "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"), SpoolListenerWorker.class.getName(),
                 dir.resolve("maildir").toString(), dir.resolve("spool").toString());
         return new ProcessBuilder(cmd).redirectError(dir.resolve(name + ".err").toFile()).start();
     }

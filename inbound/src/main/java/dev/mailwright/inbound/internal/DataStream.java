@@ -91,6 +91,19 @@ final class DataStream extends InputStream {
         }
         int out = 0;
         for (int i = 0; i < n && !ended; i++) {
+            if (state == MID_LINE) {
+                // the common case: copy the rest of the line up to its CR (or a bare LF) in one go
+                int run = i;
+                while (run < n && block[run] != '\r' && block[run] != '\n') {
+                    run++;
+                }
+                System.arraycopy(block, i, text, out, run - i);
+                out += run - i;
+                i = run;
+                if (i == n) {
+                    break;
+                }
+            }
             byte c = block[i];
             switch (state) {
                 case LINE_START -> {

@@ -71,6 +71,10 @@ public final class SpoolStore implements ListenerStore {
     private static final int MOVE_THREADS = 4;
     private static final String SEGMENT_SUFFIX = ".spool";
     private static final String MARK_SUFFIX = ".moved";
+    /** With an in-process pipeline: how many acknowledged records it may be behind before sessions wait. */
+    static final int FLOW_BACKLOG = 256;
+    /** The longest a session waits for the pipeline before its {@code 250} (Postfix's {@code in_flow_delay}). */
+    static final long FLOW_DELAY_NANOS = 1_000_000_000L;
 
     /**
      * Tuning of a spool.
@@ -270,7 +274,33 @@ public final class SpoolStore implements ListenerStore {
         }
         awaitSync(ticket);
         InboundDiagnostics.count("listener.spool.records");
+        awaitFlow();
         return "spool " + name;
+    }
+
+    /**
+     * Flow control, as Postfix's {@code in_flow_delay}: while an in-process pipeline is more than
+     * {@link #FLOW_BACKLOG} records behind, a session whose record is durable waits (up to
+     * {@link #FLOW_DELAY_NANOS}) before its {@code 250}, so that a sustained burst is acknowledged at
+     * the rate the pipeline hands replies over instead of growing the spool without bound.
+     */
+    private void awaitFlow() throws java.io.InterruptedIOException {
+        synchronized (lock) {
+            long deadline = System.nanoTime() + FLOW_DELAY_NANOS;
+            while (consumerMode && !closing && backlogRecords > FLOW_BACKLOG) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    InboundDiagnostics.count("listener.spool.flow-delay-expired");
+                    return;
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the pipeline");
+                }
+            }
+        }
     }
 
     /** @return the record's ticket, or -1 when the backlog is at its cap */
@@ -711,6 +741,7 @@ public final class SpoolStore implements ListenerStore {
     public void detachConsumer() {
         synchronized (lock) {
             consumerMode = false;
+            lock.notifyAll();
         }
         wakeMover();
     }
@@ -801,6 +832,7 @@ public final class SpoolStore implements ListenerStore {
                     if (backlogBytes == 0) {
                         backlogSince = 0;
                     }
+                    lock.notifyAll(); // sessions waiting for the pipeline (awaitFlow)
                 }
             }
         }
@@ -826,6 +858,7 @@ public final class SpoolStore implements ListenerStore {
             }
             closing = true;
             consumerMode = false;
+            lock.notifyAll();
             try {
                 if (current.tail > current.durableEnd) {
                     current.channel.force(false);

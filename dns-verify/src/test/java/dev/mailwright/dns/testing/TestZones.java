@@ -47,6 +47,34 @@ public final class TestZones {
     }
 
     /**
+     * @param origin the zone name, such as {@code example.test}
+     * @param label the instance's label in it, such as {@code ghe}: the host name is {@code ghe.example.test},
+     *     three labels, as most instances are named
+     * @return the lines of a zone where every check passes for that host name, the zone being its parent
+     */
+    public static List<String> subdomain(String origin, String label) {
+        String host = label + "." + origin;
+        String half = DKIM_KEY.substring(0, DKIM_KEY.length() / 2);
+        String rest = DKIM_KEY.substring(DKIM_KEY.length() / 2);
+        return new ArrayList<>(List.of(
+                "$ORIGIN " + origin + ".",
+                "$TTL 300",
+                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300",
+                "@ NS ns",
+                "ns A 127.0.0.1",
+                label + " A 127.0.0.1",
+                "reply." + label + " A 127.0.0.1",
+                "reply." + label + " MX 10 reply." + label,
+                "noreply." + label + " MX 10 " + label,
+                "smtp A 127.0.0.1",
+                label + " TXT \"v=spf1 a:smtp." + origin + " -all\"",
+                "_dmarc." + label + " TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@" + host + "\"",
+                "s1._domainkey." + label + " TXT \"v=DKIM1; k=rsa; p=" + half + "\" \"" + rest + "\"",
+                "_mta-sts." + label + " TXT \"v=STSv1; id=20261126\"",
+                "_smtp._tls." + label + " TXT \"v=TLSRPTv1; rua=mailto:tls@" + host + "\""));
+    }
+
+    /**
      * @param origin the zone name
      * @param change edits the lines of {@link #good(String)}
      * @return the zone text

@@ -16,6 +16,74 @@ final class CrashSenders {
     private CrashSenders() {
     }
 
+    /**
+     * @param acknowledged the messages that got {@code 250}
+     * @param inFlight the messages sent but not acknowledged when the listener died
+     */
+    record Burst(Set<String> acknowledged, Set<String> inFlight) {
+    }
+
+    /**
+     * Sends from {@code sessions} connections until {@code killAfter} messages were acknowledged and
+     * {@code alsoWhen} holds, then kills the worker with SIGKILL and waits for the senders to notice.
+     *
+     * @return what was acknowledged and what was in flight
+     */
+    static Burst sendThenKill(Process worker, int sessions, int killAfter, java.util.function.BooleanSupplier alsoWhen)
+            throws Exception {
+        Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger count = new AtomicInteger();
+        java.util.List<Thread> senders = new java.util.ArrayList<>();
+        try {
+            int port = port(worker);
+            for (int s = 0; s < sessions; s++) {
+                int session = s;
+                Thread t = new Thread(() -> send(port, session, acknowledged, inFlight, count));
+                t.start();
+                senders.add(t);
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while ((count.get() < killAfter || !alsoWhen.getAsBoolean()) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(count.get()).as("messages acknowledged before the kill").isGreaterThanOrEqualTo(killAfter);
+        } finally {
+            worker.destroyForcibly();
+            assertThat(worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        for (Thread t : senders) {
+            t.join(30_000);
+        }
+        assertThat(worker.exitValue()).as("killed, not stopped").isEqualTo(137);
+        return new Burst(acknowledged, inFlight);
+    }
+
+    /** What a recovery shows: message id to how many times it arrived. */
+    interface Seen {
+        java.util.Map<String, Integer> get() throws IOException;
+    }
+
+    /**
+     * Waits (up to a minute) until every acknowledged message has arrived where {@code seen} looks,
+     * then checks that each arrived once and that nothing arrived that was neither acknowledged nor in flight.
+     *
+     * @param where what {@code seen} reads, for the messages ("new/", "the handler")
+     */
+    static void assertEachAcknowledgedOnce(Burst burst, Seen seen, String where) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!seen.get().keySet().containsAll(burst.acknowledged()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        java.util.Map<String, Integer> arrived = seen.get();
+        assertThat(arrived.keySet()).as("every acknowledged message reached %s", where).containsAll(burst.acknowledged());
+        assertThat(arrived.values()).as("no message reached %s twice", where).allMatch(n -> n == 1);
+        Set<String> unexpected = new java.util.HashSet<>(arrived.keySet());
+        unexpected.removeAll(burst.acknowledged());
+        unexpected.removeAll(burst.inFlight());
+        assertThat(unexpected).as("only acknowledged messages, or those in flight at the kill").isEmpty();
+    }
+
     /** @return the port a worker printed as its first line ({@code port N}) */
     static int port(Process p) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -39,8 +39,7 @@ class ListenerHostileSenderTest {
     }
 
     private InboundListener start(ListenerLimits limits) {
-        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .port(0).limits(limits).build().start();
+        listener = Fixtures.listener(dir).limits(limits).build().start();
         return listener;
     }
 
@@ -201,8 +200,7 @@ class ListenerHostileSenderTest {
      */
     @Test
     void authenticationResults_underTheInstancesOwnId_areRenamed_othersKept() throws Exception {
-        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .port(0).authServIds("mx.ghe.example.com").build().start();
+        listener = Fixtures.listener(dir).authServIds("mx.ghe.example.com").build().start();
         try (RawSmtp c = greeted(listener.port())) {
             c.send("MAIL FROM:<tcook@icloud.com>\r\nRCPT TO:<" + Fixtures.replyAddress(1, 5) + ">\r\nDATA\r\n");
             c.send("Authentication-Results: MX.ghe.example.com; dkim=pass header.d=bank.example; dmarc=pass\r\n"

@@ -36,8 +36,7 @@ class ListenerLimitsTest {
     }
 
     private InboundListener start(ListenerLimits limits) {
-        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .port(0).limits(limits).build().start();
+        listener = Fixtures.listener(dir).limits(limits).build().start();
         return listener;
     }
 

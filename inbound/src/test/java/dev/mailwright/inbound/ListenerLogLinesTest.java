@@ -42,8 +42,7 @@ class ListenerLogLinesTest {
     @Test
     void aSessionWithARefusalAndAStoredMessage_isOneLinePerStep() throws Exception {
         long from = logSize();
-        try (InboundListener listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS)
-                .maildir(dir.resolve("maildir")).port(0).build().start()) {
+        try (InboundListener listener = Fixtures.listener(dir).build().start()) {
             try (RawSmtp c = RawSmtp.connect(listener.port())) {
                 c.send("EHLO mx.icloud.com\r\nMAIL FROM:<tcook@icloud.com> SIZE=200\r\nRCPT TO:<" + Fixtures.forgedAddress()
                         + ">\r\nRCPT TO:<" + Fixtures.replyAddress(1, 5) + ">\r\nDATA\r\nMessage-ID: <log-1@icloud.com>\r\n"
@@ -71,8 +70,7 @@ class ListenerLogLinesTest {
     @Test
     void tlsRefusalsAndTlsSessions_sayWhichTheyAre() throws Exception {
         long from = logSize();
-        try (InboundListener listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS)
-                .maildir(dir.resolve("maildir")).port(0).tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST))
+        try (InboundListener listener = Fixtures.listener(dir).tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST))
                 .enforceTls(true).build().start()) {
             try (RawSmtp c = RawSmtp.connect(listener.port())) {
                 c.send("EHLO plain.example\r\nMAIL FROM:<plain@example.org>\r\nQUIT\r\n");

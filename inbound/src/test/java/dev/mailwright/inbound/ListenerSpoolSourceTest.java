@@ -26,8 +26,7 @@ class ListenerSpoolSourceTest {
     }
 
     private InboundListener listener() {
-        return InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .spool(dir.resolve("spool")).port(0).build().start();
+        return Fixtures.listener(dir).spool(dir.resolve("spool")).build().start();
     }
 
     private static void send(int port, int first, int count, String body) throws IOException {

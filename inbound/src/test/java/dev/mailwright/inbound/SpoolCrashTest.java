@@ -52,32 +52,8 @@ class SpoolCrashTest {
 
     @Test
     void killedWhileSessionsAreSending_everyAcknowledgedMessageReachesTheMaildirOnce() throws Exception {
-        Process first = start("first");
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        AtomicInteger count = new AtomicInteger();
-        List<Thread> senders = new ArrayList<>();
-        try {
-            int port = CrashSenders.port(first);
-            for (int s = 0; s < SESSIONS; s++) {
-                int session = s;
-                Thread t = new Thread(() -> CrashSenders.send(port, session, acknowledged, inFlight, count));
-                t.start();
-                senders.add(t);
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (count.get() < KILL_AFTER && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertThat(count.get()).as("messages acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER);
-        } finally {
-            first.destroyForcibly();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        for (Thread t : senders) {
-            t.join(30_000);
-        }
-        assertThat(first.exitValue()).as("killed, not stopped").isEqualTo(137);
+        CrashSenders.Burst burst = CrashSenders.sendThenKill(start("first"), SESSIONS, KILL_AFTER, () -> true);
+        Set<String> acknowledged = burst.acknowledged();
         assertThat(Files.list(dir.resolve("spool")).filter(p -> p.toString().endsWith(".spool")).count())
                 .as("the kill left segments behind").isPositive();
         int beforeRecovery = idsInNew().size();
@@ -87,17 +63,7 @@ class SpoolCrashTest {
         Process second = start("second");
         try {
             CrashSenders.port(second);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!idsInNew().keySet().containsAll(acknowledged) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Map<String, Integer> inNew = idsInNew();
-            assertThat(inNew.keySet()).as("every acknowledged message is in new/").containsAll(acknowledged);
-            assertThat(inNew.values()).as("no message is in new/ twice").allMatch(n -> n == 1);
-            Set<String> unexpected = new java.util.HashSet<>(inNew.keySet());
-            unexpected.removeAll(acknowledged);
-            unexpected.removeAll(inFlight);
-            assertThat(unexpected).as("only acknowledged messages, or those in flight at the kill").isEmpty();
+            CrashSenders.assertEachAcknowledgedOnce(burst, this::idsInNew, "new/");
         } finally {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);

@@ -49,50 +49,23 @@ class SpoolSourceCrashTest {
         return counts;
     }
 
+    private Map<String, Integer> handledQuietly() {
+        try {
+            return handled();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void killedWhileReceivingAndDelivering_everyAcknowledgedReplyReachesTheHandlerOnce() throws Exception {
-        Process first = start("first");
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        AtomicInteger count = new AtomicInteger();
-        List<Thread> senders = new ArrayList<>();
-        try {
-            int port = CrashSenders.port(first);
-            for (int s = 0; s < SESSIONS; s++) {
-                int session = s;
-                Thread t = new Thread(() -> CrashSenders.send(port, session, acknowledged, inFlight, count));
-                t.start();
-                senders.add(t);
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((count.get() < KILL_AFTER || handled().isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertThat(count.get()).as("messages acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER);
-        } finally {
-            first.destroyForcibly();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        for (Thread t : senders) {
-            t.join(30_000);
-        }
-        assertThat(first.exitValue()).as("killed, not stopped").isEqualTo(137);
+        CrashSenders.Burst burst = CrashSenders.sendThenKill(start("first"), SESSIONS, KILL_AFTER, () -> !handledQuietly().isEmpty());
         assertThat(handled()).as("the pipeline was delivering when it was killed").isNotEmpty();
 
         Process second = start("second");
         try {
             CrashSenders.port(second);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!handled().keySet().containsAll(acknowledged) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Map<String, Integer> handled = handled();
-            assertThat(handled.keySet()).as("every acknowledged reply reached the handler").containsAll(acknowledged);
-            assertThat(handled.values()).as("none twice").allMatch(n -> n == 1);
-            Set<String> unexpected = new java.util.HashSet<>(handled.keySet());
-            unexpected.removeAll(acknowledged);
-            unexpected.removeAll(inFlight);
-            assertThat(unexpected).as("only acknowledged replies, or those in flight at the kill").isEmpty();
+            CrashSenders.assertEachAcknowledgedOnce(burst, this::handled, "the handler");
             try (Stream<Path> s = Files.list(dir.resolve("maildir/new"))) {
                 assertThat(s.count()).as("nothing went through new/").isZero();
             }

@@ -29,9 +29,7 @@ final class CommandLineInput extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return Streams.readOne(this);
     }
 
     @Override
@@ -71,9 +69,7 @@ final class CommandLineInput extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
-        int read = scratch.length == 0 ? 0 : read(scratch, 0, scratch.length);
-        return Math.max(0, read);
+        return Streams.skipByReading(this, n);
     }
 
     @Override

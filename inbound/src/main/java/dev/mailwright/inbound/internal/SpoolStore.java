@@ -870,11 +870,7 @@ public final class SpoolStore implements ListenerStore {
             }
         }
         wakeMover();
-        try {
-            mover.join(60_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitMover(60_000);
         synchronized (lock) {
             if (mover.isAlive() || backlogBytes > 0) {
                 LOG.warn("{} byte(s) of acknowledged messages are still in the spool {}; they are delivered into the"
@@ -899,6 +895,25 @@ public final class SpoolStore implements ListenerStore {
             // closing anyway
         }
         closeQuietly(lockChannel);
+    }
+
+    /**
+     * Waits for the mover to finish, even when the closing thread is interrupted (a command stopped
+     * with Ctrl-C closes the listener from an interrupted thread): the interrupt is kept for later.
+     */
+    private void awaitMover(long millis) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (mover.isAlive() && deadline - System.nanoTime() > 0) {
+            try {
+                mover.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

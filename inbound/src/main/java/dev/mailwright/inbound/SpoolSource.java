@@ -15,9 +15,9 @@ import java.util.Map;
  * file per message in {@code new/}, and filed into the same folders as a {@link MaildirSource}'s
  * messages; the maildir is still read, for messages that skipped the spool and for retries.
  *
- * <p>A record stays in the spool until the batch that filed it is flushed: a crash before that
- * offers it again, and the delivery ledger keeps the handler from seeing it twice (its id is its
- * maildir name either way). Messages filed anywhere but {@code success/} are synced; the copy in
+ * <p>A record stays in the spool until the batch that filed it is flushed and the spool's progress
+ * mark (written at most every 250 ms) has passed it: a crash before that offers it again, and the
+ * delivery ledger keeps the handler from seeing it twice (its id is its maildir name either way). Messages filed anywhere but {@code success/} are synced; the copy in
  * {@code success/} is written without a sync of its own (the handler has the reply, the ledger
  * has its key), so a power cut within the kernel's write-back delay may leave it empty.
  */

@@ -71,6 +71,8 @@ public final class SpoolStore implements ListenerStore {
     private static final int MOVE_THREADS = 4;
     private static final String SEGMENT_SUFFIX = ".spool";
     private static final String MARK_SUFFIX = ".moved";
+    /** With an in-process pipeline: the longest between two writes of a segment's progress mark. */
+    static final long MARK_INTERVAL_NANOS = 250_000_000L;
     /** With an in-process pipeline: how many acknowledged records it may be behind before sessions wait. */
     static final int FLOW_BACKLOG = 256;
     /** The longest a session waits for the pipeline before its {@code 250} (Postfix's {@code in_flow_delay}). */
@@ -110,6 +112,9 @@ public final class SpoolStore implements ListenerStore {
         long moved;
         /** In consumer mode: the records before this offset were handed to the consumer. */
         long taken;
+        /** The offset last written to the progress mark, and when (nanoTime). */
+        long marked;
+        long markedAt;
         /** In consumer mode: records filed by the consumer beyond {@link #moved}, start offset to end offset. */
         final java.util.TreeMap<Long, Long> filed = new java.util.TreeMap<>();
         boolean sealed;
@@ -521,7 +526,7 @@ public final class SpoolStore implements ListenerStore {
             at += r.length;
         }
         maildir.deliverAll(batch, writers);
-        DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+        mark(seg, at);
         synchronized (lock) {
             seg.moved = at;
             backlogBytes -= bytes;
@@ -643,6 +648,7 @@ public final class SpoolStore implements ListenerStore {
             }
             Segment s = new Segment(seq, p, FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE));
             s.moved = readMark(s);
+            s.marked = s.moved;
             long at = s.moved;
             long size = s.channel.size();
             long inSegment = 0;
@@ -743,6 +749,7 @@ public final class SpoolStore implements ListenerStore {
             consumerMode = false;
             lock.notifyAll();
         }
+        markProgress();
         wakeMover();
     }
 
@@ -824,7 +831,9 @@ public final class SpoolStore implements ListenerStore {
                 }
             }
             if (at > from) {
-                DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+                if (System.nanoTime() - seg.markedAt >= MARK_INTERVAL_NANOS) {
+                    mark(seg, at);
+                }
                 synchronized (lock) {
                     seg.moved = at;
                     backlogBytes -= at - from;
@@ -837,6 +846,39 @@ public final class SpoolStore implements ListenerStore {
             }
         }
         wakeMover();
+    }
+
+    /**
+     * Writes a segment's progress mark. The consumer writes it at most every {@link
+     * #MARK_INTERVAL_NANOS} (and when it detaches): a mark behind the truth only makes a restart offer
+     * filed records again, which the delivery ledger recognises.
+     */
+    private void mark(Segment seg, long at) throws IOException {
+        DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+        seg.marked = at;
+        seg.markedAt = System.nanoTime();
+    }
+
+    /** Writes the marks the consumer left behind its progress (when it detaches). */
+    private void markProgress() {
+        Map<Segment, Long> behind = new java.util.LinkedHashMap<>();
+        synchronized (lock) {
+            for (Segment seg : segments) {
+                // a segment consumed to its end is the mover's to delete: no mark may outlive it
+                if (seg.moved > seg.marked && !(seg.sealed && seg.moved == seg.tail)) {
+                    behind.put(seg, seg.moved);
+                }
+            }
+        }
+        for (Map.Entry<Segment, Long> b : behind.entrySet()) {
+            Segment seg = b.getKey();
+            try {
+                mark(seg, b.getValue());
+            } catch (IOException e) {
+                LOG.warn("Could not write the progress mark of {}: {}; its filed records are offered again at the next"
+                        + " start (the delivery ledger keeps them from the handler)", seg.path, e.toString());
+            }
+        }
     }
 
     /** @return bytes acknowledged and not yet delivered into the maildir */

@@ -217,6 +217,11 @@ public final class MaildirSource implements MailSource {
         return maildir;
     }
 
+    /** @return the clock deciding when retries are due */
+    Clock clock() {
+        return clock;
+    }
+
     @Override
     public void file(SourceMessage message, Disposition disposition, String reason) {
         Objects.requireNonNull(message, "message");

@@ -12,24 +12,28 @@ import java.util.Map;
 /**
  * The listener's spool read directly by a pipeline in the same process ({@link
  * InboundListener#source}): records are claimed from the spool instead of going through a synced
- * file per message in {@code new/}, and filed into the same folders as a {@link MaildirSource}'s
+ * file per message in {@code new/} first. Delivered replies are archived in the success folder's
+ * mbox of the day ({@link SpoolArchive}), the others filed as a {@link MaildirSource} files its
  * messages; the maildir is still read, for messages that skipped the spool and for retries.
  *
  * <p>A record stays in the spool until the batch that filed it is flushed and the spool's progress
  * mark (written at most every 250 ms) has passed it: a crash before that offers it again, and the
- * delivery ledger keeps the handler from seeing it twice (its id is its maildir name either way). Messages filed anywhere but {@code success/} are synced; the copy in
- * {@code success/} is written without a sync of its own (the handler has the reply, the ledger
- * has its key), so a power cut within the kernel's write-back delay may leave it empty.
+ * delivery ledger keeps the handler from seeing it twice (its id is its maildir name either way).
+ * Every filed message is synced before its record leaves the spool: the archive once per batch,
+ * the other folders' files one by one (they are rare).
  */
 final class SpoolSource implements MailSource {
     private final SpoolStore spool;
     private final MaildirSource maildir;
     private final Map<String, SpoolStore.Taken> claimed = new HashMap<>();
     private final List<SpoolStore.Taken> filed = new ArrayList<>();
+    private final SpoolArchive archive;
+    private final List<SpoolArchive.Entry> delivered = new ArrayList<>();
 
     SpoolSource(SpoolStore spool, MaildirSource maildir) {
         this.spool = spool;
         this.maildir = maildir;
+        this.archive = new SpoolArchive(maildir.filedRoot().resolve("success"), maildir.clock());
         spool.attachConsumer();
     }
 
@@ -64,17 +68,31 @@ final class SpoolSource implements MailSource {
     @Override
     public synchronized void file(SourceMessage message, Disposition disposition, String reason) {
         SpoolStore.Taken t = claimed.remove(message.id());
-        if (t != null) {
-            maildir.adopt(message.id(), message.content(), !(disposition instanceof Disposition.Delivered));
+        if (t == null) {
+            maildir.file(message, disposition, reason);
+            return;
         }
-        maildir.file(message, disposition, reason);
-        if (t != null) {
-            filed.add(t);
+        if (disposition instanceof Disposition.Delivered) {
+            delivered.add(new SpoolArchive.Entry(message.id(), message.content(), reason));
+        } else {
+            maildir.adopt(message.id(), message.content(), true);
+            maildir.file(message, disposition, reason);
         }
+        filed.add(t);
     }
 
     @Override
     public synchronized void flush() {
+        if (!delivered.isEmpty()) {
+            try {
+                archive.append(delivered);
+            } catch (IOException e) {
+                throw new InboundException("Cannot append the delivered replies to the archive in "
+                        + maildir.filedRoot() + ": " + e.getMessage() + ". Check the disk; they stay in the spool and"
+                        + " are offered again after a restart (the ledger keeps them from the handler).", e);
+            }
+            delivered.clear();
+        }
         maildir.flush();
         if (filed.isEmpty()) {
             return;

@@ -60,7 +60,14 @@ class ListenerSpoolSourceTest {
             assertThat(handled).hasSize(50);
             assertThat(handled.get(0).original().location()).startsWith("spool segment ");
             assertThat(count("maildir/new")).isZero();
-            assertThat(count("incoming-mail/success")).isEqualTo(50);
+            // archived in the mbox of the day, each with the reason it was filed; no file per message
+            List<Path> archives = Files.list(dir.resolve("incoming-mail/success")).toList();
+            assertThat(archives).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\d\\.mbox"));
+            String mbox = Files.readString(archives.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(mbox.lines().filter(l -> l.startsWith("From MAILER-DAEMON "))).hasSize(50);
+            assertThat(mbox.lines().filter(l -> l.startsWith("X-Mailwright-Filed: ") && l.contains("delivered to ISSUE")))
+                    .hasSize(50);
+            assertThat(mbox).contains("Message-ID: <s1@icloud.com>", "LGTM 50");
             assertThat(Files.readString(dir.resolve("spool").resolve(String.format("%016d.moved", 0)))).isNotBlank();
         }
         assertThat(count("maildir/new")).as("nothing left for the maildir after close").isZero();

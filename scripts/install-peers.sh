@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the out-of-process peers the tests use (see docs/testing.md): Postfix (for smtp-sink and
 # smtp-source, no mail service is configured or started), swaks with TLS support, and the Knot DNS
-# server with its tools, and iproute2 (ss, to read the listener's listen backlog). Run as root (CI runs as root); idempotent. Nothing is started here: each
+# server with its tools. Run as root (CI runs as root); idempotent. Nothing is started here: each
 # test starts its own peer on 127.0.0.1 and stops it.
 set -euo pipefail
 
-packages=(postfix swaks libnet-ssleay-perl knot knot-dnsutils dnsutils iproute2)
+packages=(postfix swaks libnet-ssleay-perl knot knot-dnsutils dnsutils)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,7 +3,6 @@ package dev.mailwright.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailwright.core.testing.Peers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -233,23 +232,49 @@ class ListenerLimitsTest {
     }
 
     /**
-     * The listen backlog is the configured one (SubEthaSMTP's default of 50 made opening 500
-     * connections at once take seconds of SYN retries); {@code ss} shows it as the listening socket's Send-Q.
+     * Regression (issue 13, defect 5): with SubEthaSMTP's listen backlog of 50, 500 connections
+     * opened at once waited for SYN retries (measured before the fix: 236 to 320 of them greeted
+     * within 60 s); with the default backlog of 1024 every one is greeted at once (0.1 to 0.3 s).
+     * The bound asserted only catches connections left waiting for retries.
      */
     @Test
-    void theListenBacklog_isTheConfiguredOne() throws Exception {
-        start(ListenerLimits.builder().backlog(700).build());
-        Path ss = Peers.require("ss", "iproute2");
-        Process p = new ProcessBuilder(ss.toString(), "-ltnH", "sport = :" + listener.port()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        int somaxconn;
-        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/sys/net/core/somaxconn"))) {
-            somaxconn = Integer.parseInt(r.readLine().strip());
+    void fiveHundredConnectionsOpenedAtOnce_areAllGreetedPromptly() throws Exception {
+        start(ListenerLimits.DEFAULTS);
+        List<java.nio.channels.SocketChannel> channels = new ArrayList<>();
+        try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            for (int i = 0; i < 500; i++) {
+                java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+                channels.add(c);
+                c.configureBlocking(false);
+                c.bind(new java.net.InetSocketAddress("127.0.1." + (1 + i / 50), 0)); // 50 per address: the cap
+                c.connect(new java.net.InetSocketAddress("127.0.0.1", listener.port()));
+                c.register(selector, java.nio.channels.SelectionKey.OP_CONNECT);
+            }
+            int greeted = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (greeted < 500 && System.nanoTime() < deadline) {
+                selector.select(100);
+                for (var it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    var key = it.next();
+                    it.remove();
+                    var c = (java.nio.channels.SocketChannel) key.channel();
+                    if (key.isConnectable() && c.finishConnect()) {
+                        key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+                    } else if (key.isReadable()) {
+                        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256);
+                        assertThat(c.read(b)).isPositive();
+                        assertThat(new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII)).startsWith("220");
+                        key.cancel();
+                        greeted++;
+                    }
+                }
+            }
+            assertThat(greeted).as("connections greeted within 30 s").isEqualTo(500);
+        } finally {
+            for (var c : channels) {
+                c.close();
+            }
         }
-        String[] fields = out.split("\\s+");
-        assertThat(fields[0]).as(out).isEqualTo("LISTEN");
-        assertThat(Integer.parseInt(fields[2])).as(out).isEqualTo(Math.min(700, somaxconn));
     }
 
     @Test

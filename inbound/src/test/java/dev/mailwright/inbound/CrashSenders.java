@@ -84,6 +84,18 @@ final class CrashSenders {
         assertThat(unexpected).as("only acknowledged messages, or those in flight at the kill").isEmpty();
     }
 
+    /**
+     * Starts a worker class in a child JVM with this test's class path; it logs on its standard
+     * error, which goes to {@code <dir>/<name>.err}.
+     */
+    static Process startWorker(Class<?> worker, java.nio.file.Path dir, String name, String... args) throws IOException {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                "-cp", System.getProperty("java.class.path"), worker.getName()));
+        cmd.addAll(java.util.List.of(args));
+        return new ProcessBuilder(cmd).redirectError(dir.resolve(name + ".err").toFile()).start();
+    }
+
     /** @return the port a worker printed as its first line ({@code port N}) */
     static int port(Process p) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -32,10 +32,7 @@ class SpoolCrashTest {
     Path dir;
 
     private Process start(String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"), SpoolListenerWorker.class.getName(),
-                dir.resolve("maildir").toString(), dir.resolve("spool").toString());
-        return new ProcessBuilder(cmd).redirectError(dir.resolve(name + ".err").toFile()).start();
+        return CrashSenders.startWorker(SpoolListenerWorker.class, dir, name, dir.resolve("maildir").toString(), dir.resolve("spool").toString());
     }
 
     private Map<String, Integer> idsInNew() throws IOException {

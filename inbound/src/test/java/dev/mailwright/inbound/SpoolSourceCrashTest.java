@@ -31,11 +31,8 @@ class SpoolSourceCrashTest {
     Path dir;
 
     private Process start(String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"), SpoolPipelineWorker.class.getName(),
-                dir.resolve("maildir").toString(), dir.resolve("spool").toString(), dir.resolve("ledger").toString(),
-                dir.resolve("handled.log").toString());
-        return new ProcessBuilder(cmd).redirectError(dir.resolve(name + ".err").toFile()).start();
+        return CrashSenders.startWorker(SpoolPipelineWorker.class, dir, name, dir.resolve("maildir").toString(), dir.resolve("spool").toString(),
+                dir.resolve("ledger").toString(), dir.resolve("handled.log").toString());
     }
 
     private Map<String, Integer> handled() throws IOException {

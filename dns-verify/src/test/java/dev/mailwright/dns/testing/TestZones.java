@@ -26,12 +26,8 @@ public final class TestZones {
      *     domain {@code origin}, SMTP server {@code smtp.<origin>} and DKIM selector {@code s1}
      */
     public static List<String> good(String origin) {
-        return new ArrayList<>(List.of(
-                "$ORIGIN " + origin + ".",
-                "$TTL 300",
-                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300",
-                "@ NS ns",
-                "ns A 127.0.0.1",
+        List<String> lines = head(origin);
+        lines.addAll(List.of(
                 "@ A 127.0.0.1",
                 "reply A 127.0.0.1",
                 "reply MX 10 reply",
@@ -42,6 +38,7 @@ public final class TestZones {
                 dkim("s1._domainkey"),
                 "_mta-sts TXT \"v=STSv1; id=20261126\"",
                 "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:tls@" + origin + "\""));
+        return lines;
     }
 
     /**
@@ -52,12 +49,8 @@ public final class TestZones {
      */
     public static List<String> subdomain(String origin, String label) {
         String host = label + "." + origin;
-        return new ArrayList<>(List.of(
-                "$ORIGIN " + origin + ".",
-                "$TTL 300",
-                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300",
-                "@ NS ns",
-                "ns A 127.0.0.1",
+        List<String> lines = head(origin);
+        lines.addAll(List.of(
                 label + " A 127.0.0.1",
                 "reply." + label + " A 127.0.0.1",
                 "reply." + label + " MX 10 reply." + label,
@@ -68,6 +61,7 @@ public final class TestZones {
                 dkim("s1._domainkey." + label),
                 "_mta-sts." + label + " TXT \"v=STSv1; id=20261126\"",
                 "_smtp._tls." + label + " TXT \"v=TLSRPTv1; rua=mailto:tls@" + host + "\""));
+        return lines;
     }
 
     /**
@@ -101,6 +95,12 @@ public final class TestZones {
         return String.join("\n", "$ORIGIN 0.0.127.in-addr.arpa.", "$TTL 300",
                 "@ SOA ns.good.test. hostmaster.good.test. 1 3600 600 86400 300", "@ NS ns.good.test.",
                 "1 PTR " + ptrName + ".", "3 PTR nowhere.good.test.") + "\n";
+    }
+
+    /** @return the zone's origin, TTL, SOA, NS and the name server's address */
+    private static List<String> head(String origin) {
+        return new ArrayList<>(List.of("$ORIGIN " + origin + ".", "$TTL 300",
+                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300", "@ NS ns", "ns A 127.0.0.1"));
     }
 
     /** @return the DKIM record of {@link #DKIM_KEY} at {@code owner}, in two strings as DNS providers split it */

@@ -35,11 +35,19 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * The SMTP listener embedded in the application (SubEthaSMTP): accepts mail for
  * {@code reply.<hostname>} and {@code noreply.<hostname>} only, refuses malformed or forged reply
- * addresses at {@code RCPT TO}, limits message size, offers STARTTLS, answers {@code 530 5.7.0}
- * to {@code MAIL} before STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA}
- * only once the message is durable: written and synced into the maildir, or, with a
- * {@linkplain Builder#spool spool}, synced into the spool that feeds the maildir. An
- * {@link InboundPipeline} on a {@link MaildirSource} of the same maildir takes it from there.
+ * addresses at {@code RCPT TO}, offers STARTTLS, answers {@code 530 5.7.0} to {@code MAIL} before
+ * STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA} only once the message is
+ * durable: written and synced into the maildir, or, with a {@linkplain Builder#spool spool}, synced
+ * into the spool that feeds the maildir. An {@link InboundPipeline} on a {@link MaildirSource} of
+ * the same maildir takes it from there, or, in the same process, on {@link #source} (the spool read
+ * directly).
+ *
+ * <p>Meant to face the internet: what one client can make it spend is bounded by
+ * {@link ListenerLimits} (timeouts, a minimum data rate, a session deadline, connection caps,
+ * recipients, size); only {@code <CR><LF>.<CR><LF>} ends the data (a bare line ending is refused,
+ * against SMTP smuggling); {@code Authentication-Results} under the instance's own authserv-ids are
+ * stored renamed; every connection, command outcome and message is one INFO log line. See
+ * {@code docs/inbound.md}, "Running on port 25".
  *
  * <pre>{@code
  * try (InboundListener listener = InboundListener.builder().hostname("ghe.example.com")

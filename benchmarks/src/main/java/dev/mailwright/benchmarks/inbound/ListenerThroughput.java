@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  * </ul>
  * Needs root (for Postfix) and Postfix's {@code smtp-sink}/{@code smtp-source}.
  *
- * <p>A warm-up run of Mailwright (as many messages, not counted) comes first: the JIT, not the
- * disk, would otherwise decide its first round. Run (one command; about four minutes with the defaults):
+ * <p>Warm-up runs of Mailwright (one per session count, as many messages, not counted) come first:
+ * the JIT, not the disk, would otherwise decide its first rounds. Run (one command; about six minutes with the defaults):
  * {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -cp
  * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.ListenerThroughput 10000 3 /var/tmp 4,32}
  * (arguments: messages per run, rounds, directory for the queues and spools, sessions).
@@ -65,8 +65,10 @@ public final class ListenerThroughput {
         System.out.printf("JDK %s, %d CPUs, %s; uptime: %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now(), uptime());
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
-        double[] warm = againstMailwright(source, messages, sessions.get(0), parent);
-        System.out.printf("warm-up (not counted): Mailwright %s%n", describe(MAILWRIGHT, warm));
+        for (int s : sessions) {
+            double[] warm = againstMailwright(source, messages, s, parent);
+            System.out.printf("warm-up at -s %d (not counted): Mailwright %s%n", s, describe(MAILWRIGHT, warm));
+        }
         try (PrivatePostfix postfix = PrivatePostfix.start(parent)) {
             for (int r = 0; r < rounds; r++) {
                 for (int s : sessions) {

@@ -4,9 +4,12 @@ import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.inbound.InboundDefaults;
 import dev.mailwright.inbound.InboundListener;
+import dev.mailwright.core.SettingsLoader;
 import dev.mailwright.inbound.InboundPipeline;
+import dev.mailwright.inbound.ListenerLimits;
 import dev.mailwright.inbound.MaildirSource;
 import dev.mailwright.inbound.TlsCredentials;
+import dev.mailwright.inbound.spi.MailSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,12 +59,60 @@ final class InboundListenCommand implements Callable<Integer> {
             description = "The message size limit (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "The most connections at once (default: 500).")
+    Integer maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            description = "The most connections at once from one client address (default: 50, as Postfix).")
+    Integer maxConnectionsPerClient;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION",
+            description = "The time a client has for each command (default: 300s, as Postfix's smtpd_timeout).")
+    String commandTimeout;
+
+    @Option(names = "--session-deadline", paramLabel = "DURATION",
+            description = "The longest a connection may last (default: 30m).")
+    String sessionDeadline;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES_PER_SECOND",
+            description = "The slowest a message may arrive (default: 500, as Postfix's smtpd_min_data_rate).")
+    Integer minDataRate;
+
     @Option(names = "--spool", paramLabel = "DIR",
             description = {"Acknowledge into a group-committed spool in this directory (best on the maildir's file system)"
-                + " instead of one synced file per message; messages are moved into the maildir right after."
+                + " instead of one synced file per message; the pipeline reads them from the spool directly."
                 + " Faster for bursts; see docs/inbound.md. Messages still in the spool when the command is killed"
                 + " are delivered the next time a listener opens it."})
     Path spool;
+
+    /** @return the limits given on the command line, the defaults for the others */
+    ListenerLimits limits() {
+        ListenerLimits.Builder b = ListenerLimits.builder().maxMessageBytes(maxSize);
+        if (maxConnections != null) {
+            b.maxConnections(maxConnections);
+        }
+        if (maxConnectionsPerClient != null) {
+            b.maxConnectionsPerClient(maxConnectionsPerClient);
+        }
+        if (commandTimeout != null) {
+            b.commandTimeout(SettingsLoader.parseDuration(commandTimeout));
+        }
+        if (sessionDeadline != null) {
+            b.sessionDeadline(SettingsLoader.parseDuration(sessionDeadline));
+        }
+        if (minDataRate != null) {
+            b.minDataRate(minDataRate);
+        }
+        return b.build();
+    }
+
+    /** @return the ids the listener renames when a sender wrote them: its own names and every trusted id */
+    private String[] ownAuthServIds(EmailSettings settings) {
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(settings.hostname().orElseThrow(), settings.replyDomain()));
+        ids.addAll(options.trustedAuthServIds);
+        return ids.toArray(new String[0]);
+    }
 
     @Override
     public Integer call() {
@@ -74,13 +125,16 @@ final class InboundListenCommand implements Callable<Integer> {
         KeyRing keys = options.keyRing();
         TlsCredentials tls = cert != null ? TlsCredentials.fromPem(cert, key) : TlsCredentials.selfSigned(settings.replyDomain());
         PrintWriter out = spec.commandLine().getOut();
-        try (ReportingSource source = new ReportingSource(options.filed == null ? MaildirSource.builder(options.maildir).open()
-                        : MaildirSource.builder(options.maildir).filedInto(options.filed).open(), out);
+        MaildirSource maildir = options.filed == null ? MaildirSource.builder(options.maildir).open()
+                : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
+        try (InboundListener listener = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
+                        .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).limits(limits()).tls(tls)
+                        .authServIds(ownAuthServIds(settings))
+                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start();
+                // with --spool the pipeline reads the spool directly; closed before the listener
+                ReportingSource source = new ReportingSource(listener.source(maildir), maildir, out);
                 InboundPipeline pipeline = options.pipeline(settings, keys).handler(source.handler())
-                        .unsubscribeHandler(source.unsubscribeHandler()).build();
-                InboundListener listener = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
-                        .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).maxMessageBytes(maxSize).tls(tls)
-                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start()) {
+                        .unsubscribeHandler(source.unsubscribeHandler()).build()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "
                     + settings.replyDomain() + " and " + settings.noReplyDomain() + " (" + tls + ")");
             if (json) {

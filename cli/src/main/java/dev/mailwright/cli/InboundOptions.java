@@ -44,6 +44,11 @@ final class InboundOptions {
     @Option(names = "--quiet", description = "Do not log each step on standard error.")
     boolean quiet;
 
+    @Option(names = "--trusted-authserv-id", paramLabel = "ID",
+            description = {"An authserv-id whose Authentication-Results the sender check may believe (repeatable),",
+                "such as the MTA in front that verifies DKIM, SPF and DMARC; none by default (RFC 8601 section 5)."})
+    java.util.List<String> trustedAuthServIds = new java.util.ArrayList<>();
+
     /** Sets up logging before any Mailwright class logs: one line per step, at debug, on stderr. */
     void configureLogging() {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
@@ -86,6 +91,7 @@ final class InboundOptions {
 
     InboundPipeline.Builder pipeline(EmailSettings s, KeyRing keys) {
         Path ledger = state != null ? state : maildir.resolve(".mailwright").resolve("ledger");
-        return InboundPipeline.builder().settings(s).keyRing(keys).ledgerDirectory(ledger);
+        return InboundPipeline.builder().settings(s).keyRing(keys).ledgerDirectory(ledger)
+                .trustedAuthServIds(trustedAuthServIds.toArray(new String[0]));
     }
 }

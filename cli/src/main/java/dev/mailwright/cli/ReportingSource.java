@@ -9,6 +9,8 @@ import dev.mailwright.inbound.UnsubscribeRequest;
 import dev.mailwright.inbound.spi.MailSource;
 import dev.mailwright.inbound.spi.SourceMessage;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +23,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * progress line.
  */
 final class ReportingSource implements MailSource {
+    private final MailSource source;
     private final MaildirSource maildir;
     private final PrintWriter out;
     private final Map<String, Map<String, Object>> handed = new ConcurrentHashMap<>();
     private int filed;
 
     ReportingSource(MaildirSource maildir, PrintWriter out) {
+        this(maildir, maildir, out);
+    }
+
+    /**
+     * @param source what the pipeline reads: the maildir itself, or the listener's spool in front of it
+     *     ({@code InboundListener.source}), which files delivered replies into the day's mbox archive
+     * @param maildir the maildir behind it
+     * @param out where the events go
+     */
+    ReportingSource(MailSource source, MaildirSource maildir, PrintWriter out) {
+        this.source = source;
         this.maildir = maildir;
         this.out = out;
     }
@@ -53,18 +67,21 @@ final class ReportingSource implements MailSource {
 
     @Override
     public String description() {
-        return maildir.description();
+        return source.description();
     }
 
     @Override
     public List<SourceMessage> claim(int max) {
-        return maildir.claim(max);
+        return source.claim(max);
     }
 
     @Override
     public void file(SourceMessage message, Disposition disposition, String reason) {
-        maildir.file(message, disposition, reason);
-        String where = maildir.filedRoot().resolve(disposition.folder()).resolve(message.id()).toString();
+        source.file(message, disposition, reason);
+        String where = source != maildir && disposition instanceof Disposition.Delivered
+                // the spool's delivered replies go into one mbox per day (UTC), not a file each
+                ? maildir.filedRoot().resolve(disposition.folder()).resolve(LocalDate.now(ZoneOffset.UTC) + ".mbox").toString()
+                : maildir.filedRoot().resolve(disposition.folder()).resolve(message.id()).toString();
         String line = Json.write(InboundJson.event(handed.remove(message.id()), disposition, where));
         synchronized (this) {
             filed++;
@@ -77,11 +94,11 @@ final class ReportingSource implements MailSource {
 
     @Override
     public void flush() {
-        maildir.flush();
+        source.flush();
     }
 
     @Override
     public void close() {
-        maildir.close();
+        source.close();
     }
 }

@@ -27,6 +27,7 @@ class DnsCommandTest {
         zones.put("good.test", TestZones.variant("good.test", l -> l));
         zones.put("nomx.test", TestZones.variant("nomx.test", TestZones.without("reply MX")));
         zones.put("0.0.127.in-addr.arpa", TestZones.reverse("good.test"));
+        zones.put("example.test", String.join("\n", TestZones.subdomain("example.test", "ghe")) + "\n");
         knot = KnotServer.start(zones, Set.of());
     }
 
@@ -61,6 +62,31 @@ class DnsCommandTest {
                     "[PASS] dns.reply.mx: reply.good.test has MX reply.good.test",
                     "[PASS] dns.port." + port + ".open", "[WARNING] dns.port." + port + ".starttls.missing");
         }
+    }
+
+    /** Regression (issue 13, defect 9): a correct unsigned zone with a three-label host name made {@code dns check} exit 1. */
+    @Test
+    void check_threeLabelHostNameUnderAnAuthoritativeOnlyServer_exitsZero() {
+        int port = Peers.freePort();
+        try (Peers.PeerProcess sink = SmtpSink.start(port)) {
+            Run r = run("dns", "check", "--hostname", "ghe.example.test", "--resolver", knot.address(), "--smtp-port",
+                    String.valueOf(port), "--smtp-server", "smtp.example.test", "--dkim-selector", "s1", "--timeout", "2s");
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("DNS and port checks for ghe.example.test: 0 failed",
+                    "[INFO] dns.dnssec: the zone example.test of ghe.example.test is not signed");
+        }
+    }
+
+    /** Regression (issue 13, defect 9): the same address given twice printed the same A line twice. */
+    @Test
+    void records_printEachRecordOnce() {
+        Run r = run("dns", "records", "--hostname", "ghe.example.com", "--ip", "192.0.2.10", "--ip", "192.0.2.10",
+                "--ip", "2001:db8::1", "--ip", "2001:db8:0::1");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("ghe.example.com. 3600 IN A 192.0.2.10"))).hasSize(1);
+        assertThat(r.out().lines().filter(l -> l.startsWith("reply.ghe.example.com. 3600 IN AAAA "))).hasSize(1);
+        assertThat(r.out().lines().filter(l -> l.contains(" PTR "))).hasSize(2);
+        assertThat(r.out()).contains("does not cover it: it has an MX record, RFC 4592");
     }
 
     @Test

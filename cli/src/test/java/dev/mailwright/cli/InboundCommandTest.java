@@ -137,6 +137,26 @@ class InboundCommandTest {
         }
     }
 
+    /** The listener's limits on the command line: a second connection from one address, and an idle one, are cut. */
+    @Test
+    void listen_limitsFromTheCommandLine_capConnectionsPerClient_andTimeOutIdleOnes() throws Exception {
+        Listening listening = listen("--max-connections-per-client", "1", "--command-timeout", "2s");
+        // from 127.0.0.3: the probe that waited for the port (from 127.0.0.1) may still hold its place
+        try (listening; java.net.Socket first = new java.net.Socket("127.0.0.1", listening.port(),
+                java.net.InetAddress.getByName("127.0.0.3"), 0)) {
+            first.setSoTimeout(30_000);
+            var in1 = new java.io.BufferedReader(new java.io.InputStreamReader(first.getInputStream()));
+            assertThat(in1.readLine()).startsWith("220");
+            try (java.net.Socket second = new java.net.Socket("127.0.0.1", listening.port(),
+                    java.net.InetAddress.getByName("127.0.0.3"), 0)) {
+                second.setSoTimeout(30_000);
+                var in2 = new java.io.BufferedReader(new java.io.InputStreamReader(second.getInputStream()));
+                assertThat(in2.readLine()).startsWith("421 4.7.0").contains("too many connections from 127.0.0.3 (1)");
+            }
+            assertThat(in1.readLine()).as("the idle connection after the command timeout").startsWith("421");
+        }
+    }
+
     private static int swaks(int port, String to, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Peers.require("swaks", "swaks").toString(), "--server",
                 "127.0.0.1:" + port, "--from", "dev@example.org", "--to", to));

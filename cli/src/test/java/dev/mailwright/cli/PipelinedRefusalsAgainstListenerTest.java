@@ -11,6 +11,7 @@ import dev.mailwright.core.ThreadType;
 import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.smtp.FailureClass;
 import dev.mailwright.inbound.InboundListener;
+import dev.mailwright.inbound.ListenerLimits;
 import dev.mailwright.inbound.TlsCredentials;
 import dev.mailwright.smtp.SendResult;
 import dev.mailwright.smtp.SmtpTransport;
@@ -42,7 +43,7 @@ class PipelinedRefusalsAgainstListenerTest {
 
     private InboundListener listener(boolean enforceTls, long maxBytes) {
         return InboundListener.builder().hostname("ghe.example.com").keyRing(KEYS).maildir(dir.resolve("maildir"))
-                .bindAddress("127.0.0.1").port(0).maxMessageBytes(maxBytes)
+                .bindAddress("127.0.0.1").port(0).limits(ListenerLimits.builder().maxMessageBytes(maxBytes).build())
                 .tls(TlsCredentials.selfSigned("reply.ghe.example.com")).enforceTls(enforceTls).build().start();
     }
 

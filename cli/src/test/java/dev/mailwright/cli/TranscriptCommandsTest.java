@@ -115,7 +115,7 @@ class TranscriptCommandsTest {
 
             assertThat(r.out()).as(r.err()).startsWith("Support bundle written to " + zip);
             Map<String, String> entries = unzip(zip);
-            assertThat(entries.keySet()).containsExactly("report.txt", "report.json", "logs/inbound.log",
+            assertThat(entries.keySet()).containsExactly("index.txt", "report.txt", "report.json", "logs/inbound.log",
                     "transcripts/test-email.txt", "transcripts/transcript-1.txt");
             assertThat(entries.get("report.txt")).contains("== Versions", "mailwright-cli: ", "mailwright.smtp.host = 127.0.0.1",
                     "Validation: valid", "== Last test email (test-email)", "outcome: delivered",

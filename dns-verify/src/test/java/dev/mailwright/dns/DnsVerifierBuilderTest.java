@@ -21,8 +21,8 @@ class DnsVerifierBuilderTest {
                 .build().recommendedRecords().stream().map(ZoneRecord::zoneLine).collect(Collectors.toList());
         assertThat(lines).containsExactly(
                 "ghe.example.com. 3600 IN A 192.0.2.10 ; the instance",
-                "reply.ghe.example.com. 3600 IN A 192.0.2.10 ; replies to notifications arrive here (or one A record"
-                        + " for *.ghe.example.com)",
+                "reply.ghe.example.com. 3600 IN A 192.0.2.10 ; replies to notifications arrive here (a wildcard"
+                        + " *.ghe.example.com does not cover it: it has an MX record, RFC 4592)",
                 "reply.ghe.example.com. 3600 IN MX 10 reply.ghe.example.com. ; routes replies to the instance",
                 "noreply.ghe.example.com. 3600 IN MX 10 ghe.example.com. ; replies to the Cc reason address",
                 "example.com. 3600 IN TXT \"v=spf1 ip4:198.51.100.7 ~all\" ; allows the SMTP server to send as example.com",

@@ -62,6 +62,8 @@ class DnsVerifierKnotTest {
         zones.put("nosts.test", variant("nosts.test", l -> without("_smtp._tls").apply(without("_mta-sts").apply(l))));
         zones.put("badsts.test", variant("badsts.test", l -> replace("_smtp._tls", "_smtp._tls TXT \"v=TLSRPTv1; rua=ftp://x\"")
                 .apply(replace("_mta-sts", "_mta-sts TXT \"v=STSv1; id=not-valid!\"").apply(l))));
+        zones.put("example.test", String.join("\n", TestZones.subdomain("example.test", "ghe")) + "\n");
+        zones.put("wildmx.test", variant("wildmx.test", replace("reply ", "* A 127.0.0.1", "reply MX 10 reply")));
         knot = KnotServer.start(zones, Set.of());
     }
 
@@ -144,6 +146,37 @@ class DnsVerifierKnotTest {
         assertThat(report.recordsToCreate()).extracting(ZoneRecord::zoneLine)
                 .anyMatch(l -> l.startsWith("reply.noreplya.test. 3600 IN A 127.0.0.1"));
         assertThat(report.hasFailures()).isTrue();
+    }
+
+    /**
+     * Regression (issue 13, defect 9): with a three-label host name under an authoritative-only
+     * server, the DNSKEY query for the parent of the zone was REFUSED and DNSSEC was reported as a
+     * failure of a correct unsigned zone. The zone's apex is found by its SOA and only it is asked.
+     */
+    @Test
+    void threeLabelHostName_inItsParentsZone_passes_andDnssecIsInfo() {
+        DnsReport report = builder("ghe.example.test", "smtp.example.test", "s1").build().verify();
+
+        assertSeverity(report, "dns.dnssec", Severity.INFO, "the zone example.test of ghe.example.test is not signed");
+        assertThat(report.findings()).as("%s", report.findings()).noneMatch(f -> f.severity() == Severity.FAILURE);
+        assertThat(report.hasFailures()).isFalse();
+        assertSeverity(report, "dns.reply.address", Severity.PASS, "reply.ghe.example.test resolves to 127.0.0.1");
+        assertSeverity(report, "dns.noreply.mx", Severity.PASS, "noreply.ghe.example.test has MX ghe.example.test");
+    }
+
+    /**
+     * Regression (issue 13, defect 9): a wildcard A next to an MX on {@code reply.<hostname>} failed
+     * without saying why; the MX makes the name exist, so the wildcard no longer covers it (RFC 4592).
+     */
+    @Test
+    void wildcardAddress_withAnMxOnTheReplyName_failsAndNamesRfc4592() {
+        DnsReport report = verify("wildmx.test");
+
+        assertSeverity(report, "dns.reply.address", Severity.FAILURE, "the wildcard *.wildmx.test does not apply",
+                "RFC 4592");
+        assertThat(only(report, "dns.reply.address").remedy()).contains("Create an A record for reply.wildmx.test itself");
+        assertThat(report.recordsToCreate()).extracting(ZoneRecord::zoneLine)
+                .filteredOn(l -> l.startsWith("reply.wildmx.test. 3600 IN A 127.0.0.1")).hasSize(1);
     }
 
     @Test

@@ -5,31 +5,49 @@ import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.inbound.internal.BulkDataCommand;
 import dev.mailwright.inbound.internal.Checks;
+import dev.mailwright.inbound.internal.CountedCommand;
 import dev.mailwright.inbound.internal.ListenerHandler;
+import dev.mailwright.inbound.internal.ListenerSessions;
+import dev.mailwright.inbound.internal.ListenerThreads;
+import dev.mailwright.inbound.internal.MailFromCommand;
+import dev.mailwright.inbound.internal.NoChunkingCommand;
 import dev.mailwright.inbound.internal.ListenerStore;
 import dev.mailwright.inbound.internal.MaildirWriter;
 import dev.mailwright.inbound.internal.PipeliningEhloCommand;
 import dev.mailwright.inbound.internal.SpoolStore;
+import dev.mailwright.inbound.internal.StartTlsCommand;
+import dev.mailwright.inbound.spi.MailSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * The SMTP listener embedded in the application (SubEthaSMTP): accepts mail for
  * {@code reply.<hostname>} and {@code noreply.<hostname>} only, refuses malformed or forged reply
- * addresses at {@code RCPT TO}, limits message size, offers STARTTLS, answers {@code 530 5.7.0}
- * to {@code MAIL} before STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA}
- * only once the message is durable: written and synced into the maildir, or, with a
- * {@linkplain Builder#spool spool}, synced into the spool that feeds the maildir. An
- * {@link InboundPipeline} on a {@link MaildirSource} of the same maildir takes it from there.
+ * addresses at {@code RCPT TO}, offers STARTTLS, answers {@code 530 5.7.0} to {@code MAIL} before
+ * STARTTLS when TLS is enforced, and answers {@code 250} to {@code DATA} only once the message is
+ * durable: written and synced into the maildir, or, with a {@linkplain Builder#spool spool}, synced
+ * into the spool that feeds the maildir. An {@link InboundPipeline} on a {@link MaildirSource} of
+ * the same maildir takes it from there, or, in the same process, on {@link #source} (the spool read
+ * directly).
+ *
+ * <p>Meant to face the internet: what one client can make it spend is bounded by
+ * {@link ListenerLimits} (timeouts, a minimum data rate, a session deadline, connection caps,
+ * recipients, size); only {@code <CR><LF>.<CR><LF>} ends the data (a bare line ending is refused,
+ * against SMTP smuggling); {@code Authentication-Results} under the instance's own authserv-ids are
+ * stored renamed; every connection, command outcome and message is one INFO log line. See
+ * {@code docs/inbound.md}, "Running on port 25".
  *
  * <pre>{@code
  * try (InboundListener listener = InboundListener.builder().hostname("ghe.example.com")
@@ -47,6 +65,8 @@ public final class InboundListener implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final String bind;
+    private final ListenerSessions sessions;
+    private final Path maildir;
 
     private InboundListener(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
@@ -57,21 +77,36 @@ public final class InboundListener implements AutoCloseable {
             throw new InboundException("Cannot resolve the bind address '" + b.bindAddress
                     + "': give an IP address such as 127.0.0.1 or 0.0.0.0.", e);
         }
+        ListenerLimits limits = b.limits;
+        this.maildir = b.maildir.toAbsolutePath().normalize();
         MaildirWriter writer = new MaildirWriter(b.maildir, b.hostname, b.clock);
         this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT);
+        Set<String> ownIds = b.authServIds != null ? b.authServIds : Set.of(b.hostname, codec.replyDomain());
         ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
-                store, b.maxMessageBytes, b.enforceTls, accepted, refused, b.clock);
+                store, limits.maxMessageBytes(), b.enforceTls, ownIds, accepted, refused, b.clock);
         this.bind = b.bindAddress;
+        this.sessions = new ListenerSessions(limits);
         SMTPServer.Builder sb = SMTPServer.port(b.port).bindAddress(address).hostName(codec.replyDomain())
-                .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, b.maxMessageBytes))
-                .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS).maxRecipients(50)
+                .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()))
+                .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, limits.commandTimeout().toMillis()))
+                .maxRecipients(limits.maxRecipients()).backlog(limits.backlog())
+                // the sessions enforce the cap (and log it); SubEthaSMTP's own check is a backstop above it
+                .maxConnections(limits.maxConnections() + 5).sessionHandler(sessions)
+                .serverSocketFactory(sessions::newServerSocket).executorService(ListenerThreads.pool())
                 .messageHandlerFactory(ctx -> new ListenerHandler(config, ctx));
         if (b.tls != null) {
             sb.enableTLS(true).startTlsSocketFactory(b.tls.sslContext());
         }
         this.server = sb.build();
-        server.getCommandHandler().addCommand(new BulkDataCommand());
-        server.getCommandHandler().addCommand(new PipeliningEhloCommand());
+        CommandHandler commands = server.getCommandHandler();
+        commands.addCommand(new BulkDataCommand(sessions));
+        commands.addCommand(new PipeliningEhloCommand());
+        commands.addCommand(new MailFromCommand());
+        commands.addCommand(new NoChunkingCommand(sessions));
+        commands.addCommand(new StartTlsCommand());
+        for (String verb : List.copyOf(commands.getVerbs())) {
+            commands.addCommand(new CountedCommand(commands.getCommand(verb), sessions));
+        }
     }
 
     /** @return a builder; host name, key ring and maildir are required */
@@ -95,6 +130,37 @@ public final class InboundListener implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A source for a pipeline running in this process: with a {@linkplain Builder#spool spool}, the
+     * pipeline reads the acknowledged messages from the spool directly instead of each going
+     * through a synced file in {@code new/} first (the maildir is still read, for messages that
+     * skipped the spool and for retries); without one, {@code maildir} itself. The returned source
+     * takes {@code maildir} over: close the returned source (before the listener), not both. While
+     * it is open the spool's messages are not delivered into {@code new/}; once it is closed,
+     * whatever it did not file is.
+     *
+     * <pre>{@code
+     * try (InboundListener listener = InboundListener.builder()...spool(spoolDir).build().start();
+     *      MailSource source = listener.source(MaildirSource.builder(maildir).open())) {
+     *     while (running) {
+     *         if (pipeline.drain(source).total() == 0) Thread.sleep(50);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param maildir a source on this listener's maildir
+     * @return the source to drain
+     * @throws IllegalArgumentException when {@code maildir} is another maildir
+     */
+    public MailSource source(MaildirSource maildir) {
+        Objects.requireNonNull(maildir, "maildir");
+        if (!maildir.maildir().equals(this.maildir)) {
+            throw new IllegalArgumentException("the MaildirSource reads " + maildir.maildir() + ", not this listener's maildir "
+                    + this.maildir + ": open it on the listener's maildir");
+        }
+        return store instanceof SpoolStore spool ? new SpoolSource(spool, maildir) : maildir;
+    }
+
     /** @return the port listened on (the allocated one when built with port 0) */
     public int port() {
         int allocated = server.getPortAllocated();
@@ -109,6 +175,11 @@ public final class InboundListener implements AutoCloseable {
     /** @return how many MAIL, RCPT or DATA commands were refused */
     public long refusedCount() {
         return refused.get();
+    }
+
+    /** @return how many connections were refused for a connection cap ({@link ListenerLimits}) */
+    public long refusedConnectionCount() {
+        return sessions.refusedConnections();
     }
 
     /**
@@ -131,7 +202,8 @@ public final class InboundListener implements AutoCloseable {
         private Path maildir;
         private String bindAddress = "127.0.0.1";
         private int port = 25;
-        private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
+        private ListenerLimits limits = ListenerLimits.DEFAULTS;
+        private Set<String> authServIds;
         private TlsCredentials tls;
         private boolean enforceTls;
         private Clock clock = Clock.systemUTC();
@@ -195,9 +267,31 @@ public final class InboundListener implements AutoCloseable {
             return this;
         }
 
-        /** @param bytes the size limit (advertised with SIZE, enforced at DATA); 25 MiB by default @return this */
-        public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+        /**
+         * @param limits timeouts, connection caps, the recipient and size limits; {@link ListenerLimits#DEFAULTS} by default
+         * @return this
+         */
+        public Builder limits(ListenerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The authserv-ids (RFC 8601) that only this instance may write: an {@code Authentication-Results}
+         * field under one of them that arrives with a message was written by the sender, and is renamed
+         * {@code X-Original-Authentication-Results} before the message is stored. By default the host name
+         * and {@code reply.<hostname>}; give the ids under which the pipeline's
+         * {@link InboundPipeline.Builder#trustedAuthServIds trusted} results are written.
+         *
+         * @param ids the ids, case-insensitive
+         * @return this
+         */
+        public Builder authServIds(String... ids) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String id : ids) {
+                out.add(Objects.requireNonNull(id, "authServId").strip().toLowerCase(Locale.ROOT));
+            }
+            this.authServIds = Set.copyOf(out);
             return this;
         }
 

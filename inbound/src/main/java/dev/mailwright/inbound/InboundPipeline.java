@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The incoming-mail pipeline: claims messages from a {@link MailSource}, runs the stages in order
  * (parse, automated-mail guard, no-reply discard, reply address, sender check, reply text), hands
  * each verified reply to the host's {@link ReplyHandler} exactly once (recorded in a durable
- * delivery ledger keyed by Message-ID plus content hash), and files each message by its
+ * delivery ledger keyed by Message-ID, target, sender and body hash), and files each message by its
  * {@link Disposition}. Malformed input is filed as failure with its reason, never dropped.
  *
  * <pre>{@code
@@ -63,7 +64,7 @@ public final class InboundPipeline implements AutoCloseable {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
         this.stages = new ReplyStages(new MessageParser(b.maxMessageBytes, b.maxParts),
                 new RecipientStage(codec, HostNames.noReplyDomain(b.hostname), b.noReplyAddress, b.discardNoReplyMail),
-                b.senderCheck, b.extractor, b.sentNotificationText);
+                b.senderCheck, b.extractor, b.sentNotificationText, b.trustedAuthServIds);
         this.handler = b.handler;
         this.unsubscribeHandler = b.unsubscribeHandler;
         this.notifier = b.notifier;
@@ -113,7 +114,7 @@ public final class InboundPipeline implements AutoCloseable {
         for (SourceMessage m : batch) {
             ReplyStages.Outcome outcome = runStages(m);
             if (outcome instanceof ReplyStages.Ready ready) {
-                pending.add(new Pending(m, ready.reply()));
+                pending.add(new Pending(m, ready.reply(), ready.answerable()));
             } else if (outcome instanceof ReplyStages.Unsubscribe u) {
                 summary = summary.plus(unsubscribe(source, m, u));
             } else {
@@ -137,7 +138,7 @@ public final class InboundPipeline implements AutoCloseable {
         }
     }
 
-    private record Pending(SourceMessage message, DeliveredReply reply) {
+    private record Pending(SourceMessage message, DeliveredReply reply, boolean answerable) {
         DeliveryLedger.Entry entry() {
             return new DeliveryLedger.Entry(reply.deliveryKey(), message.id());
         }
@@ -167,7 +168,7 @@ public final class InboundPipeline implements AutoCloseable {
             summary = summary.plus(file(source, p.message(), d, InboundDiagnostics.describe(d) + "\nsender check: "
                     + p.reply().senderVerdict().reason()));
             if (d instanceof Disposition.Rejected) {
-                maybeNotify(new ReplyStages.Stopped(d, p.reply().sender(), p.reply().messageId(), false));
+                maybeNotify(new ReplyStages.Stopped(d, p.reply().sender(), p.reply().messageId(), !p.answerable()));
             }
         }
         return summary;
@@ -271,6 +272,7 @@ public final class InboundPipeline implements AutoCloseable {
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMinutes(1);
         private int batchSize = 64;
+        private Set<String> trustedAuthServIds = Set.of();
 
         private Builder() {
         }
@@ -339,6 +341,25 @@ public final class InboundPipeline implements AutoCloseable {
         /** @param extractor the reply-text extractor; {@link ReplyTextExtractor#standard()} by default @return this */
         public Builder extractor(ReplyTextExtractor extractor) {
             this.extractor = Objects.requireNonNull(extractor, "extractor");
+            return this;
+        }
+
+        /**
+         * The authserv-ids (RFC 8601) of the servers whose {@code Authentication-Results} the sender
+         * check may believe: the MTA in front of the pipeline that verifies DKIM, SPF and DMARC and
+         * removes forged results under its own id (as {@link InboundListener} does for
+         * {@link InboundListener.Builder#authServIds its ids}). Results under any other id, or when
+         * none is configured (the default), reach the sender check as {@link AuthenticationResults#NONE}.
+         *
+         * @param ids the ids, case-insensitive, such as {@code mx.ghe.example.com}
+         * @return this
+         */
+        public Builder trustedAuthServIds(String... ids) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String id : ids) {
+                out.add(Objects.requireNonNull(id, "trustedAuthServId").strip().toLowerCase(java.util.Locale.ROOT));
+            }
+            this.trustedAuthServIds = Set.copyOf(out);
             return this;
         }
 

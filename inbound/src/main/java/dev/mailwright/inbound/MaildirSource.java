@@ -186,6 +186,42 @@ public final class MaildirSource implements MailSource {
         return new SourceMessage(name, from.toString(), Files.readAllBytes(claimed), attempt);
     }
 
+    /**
+     * Takes a message that did not come from {@code new/} (a record of the listener's spool) into this
+     * instance's claims, so that {@link #file} files it like a claimed one.
+     *
+     * @param name its unique maildir name
+     * @param content the message
+     * @param durable sync the file (for a message filed anywhere but {@code success/}, which must survive a crash)
+     * @throws InboundException when the file cannot be written
+     */
+    void adopt(String name, byte[] content, boolean durable) {
+        Path claimed = claims.resolve(name);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(claimed, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            if (durable) {
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new InboundException("Cannot write " + claimed + ": " + e.getMessage()
+                    + ". Check the disk; the message stays in the spool and is offered again.", e);
+        }
+    }
+
+    /** @return the maildir this source reads */
+    Path maildir() {
+        return maildir;
+    }
+
+    /** @return the clock deciding when retries are due */
+    Clock clock() {
+        return clock;
+    }
+
     @Override
     public void file(SourceMessage message, Disposition disposition, String reason) {
         Objects.requireNonNull(message, "message");

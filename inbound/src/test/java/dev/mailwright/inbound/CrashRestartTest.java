@@ -35,6 +35,7 @@ class CrashRestartTest {
     private Process startWorker(String name, long delayMs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Dorg.slf4j.simpleLogger.log.dev.mailwright.inbound=debug",
+                "-Dorg.slf4j.simpleLogger.logFile=System.err",
                 "-cp", System.getProperty("java.class.path"), PipelineWorker.class.getName(),
                 maildir().toString(), dir.resolve("state").toString(), dir.resolve("handler.log").toString(),
                 Long.toString(delayMs));

@@ -20,6 +20,11 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** @return a listener on a free port of 127.0.0.1, storing into {@code <dir>/maildir}, not yet built */
+    static InboundListener.Builder listener(Path dir) {
+        return InboundListener.builder().hostname(HOST).keyRing(KEYS).maildir(dir.resolve("maildir")).port(0);
+    }
+
     static String replyAddress(long issue, long user) {
         return CODEC.encode(new ReplyTarget(ThreadType.ISSUE, issue, user));
     }

@@ -33,7 +33,7 @@ class ListenerSwaksTest {
 
     private InboundListener start(boolean enforceTls, long maxBytes) {
         listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .bindAddress("127.0.0.1").port(0).maxMessageBytes(maxBytes)
+                .bindAddress("127.0.0.1").port(0).limits(ListenerLimits.builder().maxMessageBytes(maxBytes).build())
                 .tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST)).enforceTls(enforceTls).build().start();
         return listener;
     }
@@ -76,7 +76,7 @@ class ListenerSwaksTest {
         Swaks r = swaks(Fixtures.replyAddress(1, 5), "--tls", "--header", "Message-ID: <swaks-1@icloud.com>");
 
         assertThat(r.exit()).as(r.transcript()).isZero();
-        assertThat(r.transcript()).contains("<-  220 Ready to start TLS").contains("<~  250");
+        assertThat(r.transcript()).contains("<-  220 2.0.0 Ready to start TLS").contains("<~  250");
         assertThat(delivered()).singleElement().satisfies(f -> {
             String text = Files.readString(f);
             assertThat(text).startsWith("Return-Path: <tcook@icloud.com>\r\nDelivered-To: " + Fixtures.replyAddress(1, 5));
@@ -114,7 +114,7 @@ class ListenerSwaksTest {
     @Test
     void withASpool_swaksGets250_andTheMessagesReachTheMaildir_refusalsUnchanged() throws Exception {
         listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(Fixtures.KEYS).maildir(dir.resolve("maildir"))
-                .spool(dir.resolve("spool")).bindAddress("127.0.0.1").port(0).maxMessageBytes(100_000)
+                .spool(dir.resolve("spool")).bindAddress("127.0.0.1").port(0).limits(ListenerLimits.builder().maxMessageBytes(100_000).build())
                 .tls(TlsCredentials.selfSigned("reply." + Fixtures.HOST)).enforceTls(true).build().start();
 
         assertThat(swaks(Fixtures.replyAddress(3, 9), "--tls").exit()).isZero();

@@ -37,7 +37,8 @@ class MaildirPipelineTest {
 
     private InboundPipeline.Builder pipeline() {
         return InboundPipeline.builder().keyRing(Fixtures.KEYS).hostname(Fixtures.HOST)
-                .noReplyAddress("noreply@ghe.example.com").ledgerDirectory(dir.resolve("state")).handler(handled::add);
+                .noReplyAddress("noreply@ghe.example.com").ledgerDirectory(dir.resolve("state")).handler(handled::add)
+                .trustedAuthServIds("mx.ghe.example.com");
     }
 
     private BatchSummary runOnce(InboundPipeline.Builder builder) {

@@ -253,8 +253,8 @@ abstract class OutboxContract {
     @Test
     void aDomainAnsweringRateLimited_isPaused_whileOthersFlow() {
         ScriptedRelay relay = relay().reply("busy.example", "421 4.7.28 too many messages, slow down");
-        Outbox o = outbox(newStore(), relay.port(), new RetrySchedule(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(30)), b -> b.workers(2)).start();
+        Outbox o = outbox(newStore(), relay.port(), new RetrySchedule(Duration.ofMinutes(2), Duration.ofMinutes(2),
+                Duration.ofMinutes(10)), b -> b.workers(2)).start(); // the pause outlasts the drain, even under load
         for (int i = 0; i < 5; i++) {
             o.enqueue(Fixtures.notification(i, "busy.example"));
         }

@@ -1,76 +1,122 @@
 package dev.mailwright.benchmarks.inbound;
 
 import dev.mailwright.core.testing.Peers;
+import dev.mailwright.inbound.BatchSummary;
 import dev.mailwright.inbound.InboundListener;
-import dev.mailwright.inbound.internal.InboundDiagnostics;
+import dev.mailwright.inbound.InboundPipeline;
+import dev.mailwright.inbound.MaildirSource;
+import dev.mailwright.inbound.spi.MailSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * Messages per second that {@code smtp-source -d -s 4} pushes through the listener, compared in
- * the same run with Postfix's {@code smtp-sink}, which acknowledges without storing: without a
- * spool (each message written, fsynced and renamed into {@code new/}, and {@code new/} fsynced,
- * before {@code 250}) and with one (each message appended to the spool and covered by a shared
- * {@code fdatasync} before {@code 250}; the time until all are in {@code new/} is reported too).
- * Rounds alternate between the three; the table reports medians.
+ * Messages per second that {@code smtp-source -d -s N} (4 KB messages, one connection per session
+ * reused) pushes through three receivers, in the same run and on the same disk, rounds
+ * interleaved (the order rotates each round):
+ * <ul>
+ *   <li>{@code smtp-sink}, which acknowledges and stores nothing: the ceiling of this machine;</li>
+ *   <li>a private Postfix 3.7 {@code smtpd} accepting each message into its hold queue (written
+ *       and fsynced before {@code 250}, and kept): a real MTA's rate, the anchor;</li>
+ *   <li>Mailwright: the {@link InboundListener} acknowledging into its spool (a shared
+ *       {@code fdatasync} before {@code 250}) with an {@link InboundPipeline} in the same process
+ *       reading the spool directly ({@link InboundListener#source}) and running every stage (parse,
+ *       guards, reply address, sender check, reply text, delivery ledger with its fsyncs, filing)
+ *       up to the handler. Both its acknowledged rate and its end-to-end rate (until the handler
+ *       has the last reply) are reported; the end-to-end one is compared with Postfix's.</li>
+ * </ul>
+ * Needs root (for Postfix) and Postfix's {@code smtp-sink}/{@code smtp-source}.
  *
- * <p>Run: {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -cp
- * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.ListenerThroughput 10000 3 /var/tmp}
- * (arguments: messages per round, rounds, directory of the maildir).
+ * <p>Warm-up runs of Mailwright (one per session count, as many messages, not counted) come first:
+ * the JIT, not the disk, would otherwise decide its first rounds. Run (one command; about six minutes with the defaults):
+ * {@code mvn -B -q -o -pl benchmarks -am -DskipTests package && java -cp
+ * benchmarks/target/benchmarks.jar dev.mailwright.benchmarks.inbound.ListenerThroughput 10000 3 /var/tmp 4,32}
+ * (arguments: messages per run, rounds, directory for the queues and spools, sessions).
  */
 public final class ListenerThroughput {
+    private static final String SINK = "smtp-sink";
+    private static final String POSTFIX = "postfix";
+    private static final String MAILWRIGHT = "mailwright";
+
     private ListenerThroughput() {
     }
 
-    /** @param args messages per round (default 10000), rounds (default 3), maildir parent (default temp dir) */
+    /** @param args messages per run (10000), rounds (3), parent directory (temp dir), sessions (4,32) */
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path parent = args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.io.tmpdir"));
+        List<Integer> sessions = new ArrayList<>();
+        for (String s : (args.length > 3 ? args[3] : "4,32").split(",")) {
+            sessions.add(Integer.parseInt(s.strip()));
+        }
         Path sink = Peers.require("smtp-sink", "postfix");
         Path source = Peers.require("smtp-source", "postfix");
-        List<double[]> sinkRuns = new ArrayList<>();
-        List<double[]> listenerRuns = new ArrayList<>();
-        List<double[]> spoolRuns = new ArrayList<>();
-        for (int r = 1; r <= rounds; r++) {
-            sinkRuns.add(againstSink(sink, source, messages));
-            listenerRuns.add(againstListener(source, messages, parent, false));
-            spoolRuns.add(againstListener(source, messages, parent, true));
-            double[] k = sinkRuns.get(r - 1);
-            double[] l = listenerRuns.get(r - 1);
-            double[] p = spoolRuns.get(r - 1);
-            System.out.printf("round %d: smtp-sink %.0f msg/s (%.0f us CPU/msg, %.0f in the kernel); listener %.0f msg/s"
-                    + " (%.0f us CPU/msg, %.0f in the kernel); listener with spool %.0f msg/s (%.0f us CPU/msg, %.0f in the"
-                    + " kernel; all %d in new/ after %.2f s, %.0f msg/s end to end); load average %.1f%n", r, k[0], k[1], k[2],
-                    l[0], l[1], l[2], p[0], p[1], p[2], messages, p[3], p[4],
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("JDK %s, %d CPUs, %s; uptime: %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), java.time.Instant.now(), uptime());
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        for (int s : sessions) {
+            double[] warm = againstMailwright(source, messages, s, parent);
+            System.out.printf("warm-up at -s %d (not counted): Mailwright %s%n", s, describe(MAILWRIGHT, warm));
         }
-        double s = median(sinkRuns, 0);
-        double l = median(listenerRuns, 0);
-        System.out.printf("%n| receiver | msg/s (median of %d) | vs smtp-sink | receiver CPU per message | of which kernel |%n"
-                + "|---|---|---|---|---|%n", rounds);
-        System.out.printf("| smtp-sink (acknowledges, stores nothing) | %.0f | 1.00 | %.0f us | %.0f us |%n", s,
-                median(sinkRuns, 1), median(sinkRuns, 2));
-        System.out.printf("| InboundListener (fsync before 250) | %.0f | %.2f | %.0f us | %.0f us |%n", l, l / s,
-                median(listenerRuns, 1), median(listenerRuns, 2));
-        double p = median(spoolRuns, 0);
-        System.out.printf("| InboundListener with spool (group fdatasync before 250) | %.0f | %.2f | %.0f us | %.0f us |%n",
-                p, p / s, median(spoolRuns, 1), median(spoolRuns, 2));
-        System.out.printf("%nWith the spool, all %d messages were in new/ (files synced) %.2f s after the first connection"
-                + " (median): %.0f msg/s end to end, %.2f of smtp-sink.%n", messages, median(spoolRuns, 3),
-                median(spoolRuns, 4), median(spoolRuns, 4) / s);
+        try (PrivatePostfix postfix = PrivatePostfix.start(parent)) {
+            for (int r = 0; r < rounds; r++) {
+                for (int s : sessions) {
+                    List<String> order = new ArrayList<>(List.of(SINK, POSTFIX, MAILWRIGHT));
+                    java.util.Collections.rotate(order, r);
+                    for (String receiver : order) {
+                        double[] result = switch (receiver) {
+                            case SINK -> againstSink(sink, source, messages, s);
+                            case POSTFIX -> againstPostfix(postfix, source, messages, s);
+                            default -> againstMailwright(source, messages, s, parent);
+                        };
+                        runs.computeIfAbsent(receiver + " " + s, k -> new ArrayList<>()).add(result);
+                        System.out.printf("round %d, -s %d, %s: %s; load average %.2f%n", r + 1, s, receiver,
+                                describe(receiver, result), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    }
+                }
+            }
+        }
+        System.out.printf("%nuptime after the runs: %s%n", uptime());
+        printTable(runs, sessions, rounds);
     }
 
-    /** @return msg/s and the receiver's CPU microseconds per message */
-    private static double[] againstSink(Path sink, Path source, int messages) throws Exception {
+    private static String describe(String receiver, double[] r) {
+        return switch (receiver) {
+            case SINK -> String.format("%.0f msg/s acknowledged (stores nothing)", r[0]);
+            case POSTFIX -> String.format("%.0f msg/s into the hold queue", r[0]);
+            default -> String.format("%.0f msg/s acknowledged, %.0f msg/s end to end (handler), %.0f us CPU per message",
+                    r[0], r[1], r[2]);
+        };
+    }
+
+    private static void printTable(Map<String, List<double[]>> runs, List<Integer> sessions, int rounds) {
+        System.out.printf("%n| sessions | smtp-sink (ceiling) | Postfix smtpd, hold queue | Mailwright acknowledged"
+                + " | Mailwright end to end | end to end / Postfix | end to end / acknowledged |%n"
+                + "|---|---|---|---|---|---|---|%n");
+        for (int s : sessions) {
+            double sink = median(runs.get(SINK + " " + s), 0);
+            double postfix = median(runs.get(POSTFIX + " " + s), 0);
+            double acked = median(runs.get(MAILWRIGHT + " " + s), 0);
+            double e2e = median(runs.get(MAILWRIGHT + " " + s), 1);
+            System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | **%.2f** | %.2f |%n", s, sink, postfix, acked, e2e,
+                    e2e / postfix, e2e / acked);
+        }
+        System.out.printf("%nMedians of %d rounds; each round runs the three receivers in turn (order rotated).%n", rounds);
+    }
+
+    /** @return msg/s */
+    private static double[] againstSink(Path sink, Path source, int messages, int sessions) throws Exception {
         int port = Peers.freePort();
         List<String> cmd = new ArrayList<>(List.of(sink.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
@@ -78,51 +124,66 @@ public final class ListenerThroughput {
         }
         cmd.addAll(List.of("127.0.0.1:" + port, "1000"));
         try (Peers.PeerProcess p = Peers.start(port, cmd)) {
-            long[] cpu0 = procCpuNanos(p.process().pid());
-            double rate = send(source, port, messages);
-            long[] cpu1 = procCpuNanos(p.process().pid());
-            return new double[] {rate, (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]) / 1e3 / messages,
-                (cpu1[1] - cpu0[1]) / 1e3 / messages};
+            return new double[] {send(source, port, messages, sessions)};
         }
     }
 
+    /** @return msg/s, each message fsynced into the hold queue before its 250 */
+    private static double[] againstPostfix(PrivatePostfix postfix, Path source, int messages, int sessions) throws Exception {
+        postfix.empty();
+        double rate = send(source, postfix.port(), messages, sessions);
+        long held = postfix.held();
+        if (held != messages) {
+            throw new IllegalStateException("Postfix holds " + held + " of " + messages + " messages");
+        }
+        postfix.empty();
+        return new double[] {rate};
+    }
+
     /**
-     * @return msg/s acknowledged, this JVM's CPU microseconds per message (all, kernel) while sending,
-     *     seconds until every message was in {@code new/}, and the end-to-end rate that gives
+     * @return msg/s acknowledged, msg/s end to end (the last reply handed to the handler), this
+     *     JVM's CPU microseconds per message over the whole run
      */
-    private static double[] againstListener(Path source, int messages, Path parent, boolean spool) throws Exception {
+    private static double[] againstMailwright(Path source, int messages, int sessions, Path parent) throws Exception {
         Path dir = Files.createTempDirectory(parent, "mw-listener-bench");
-        Path newDir = dir.resolve("maildir/new");
-        try (InboundListener listener = InboundListener.builder().hostname(BenchMessages.HOST).keyRing(BenchMessages.KEYS)
-                .maildir(dir.resolve("maildir")).spool(spool ? dir.resolve("spool") : null).port(0).build().start()) {
-            long self = ProcessHandle.current().pid();
-            Map<String, Long> counters0 = InboundDiagnostics.counters();
-            long[] cpu0 = procCpuNanos(self);
+        AtomicLong handled = new AtomicLong();
+        AtomicLong lastAt = new AtomicLong();
+        AtomicReference<BatchSummary> total = new AtomicReference<>(BatchSummary.EMPTY);
+        try (InboundPipeline pipeline = InboundPipeline.builder().keyRing(BenchMessages.KEYS).hostname(BenchMessages.HOST)
+                        .ledgerDirectory(dir.resolve("ledger")).handler(r -> {
+                            if (handled.incrementAndGet() == messages) {
+                                lastAt.set(System.nanoTime());
+                            }
+                        }).build();
+                InboundListener listener = InboundListener.builder().hostname(BenchMessages.HOST).keyRing(BenchMessages.KEYS)
+                        .maildir(dir.resolve("maildir")).spool(dir.resolve("spool")).port(0).build().start();
+                MailSource spool = listener.source(MaildirSource.builder(dir.resolve("maildir")).open())) {
+            Thread worker = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted() && handled.get() < messages) {
+                    BatchSummary b = pipeline.drain(spool);
+                    total.accumulateAndGet(b, BatchSummary::plus);
+                    if (b.total() == 0) {
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }, "bench-pipeline");
+            long[] cpu0 = procCpuNanos(ProcessHandle.current().pid());
             long start = System.nanoTime();
-            double rate = send(source, listener.port(), messages);
-            long[] cpu1 = procCpuNanos(self);
-            Map<String, Long> counters1 = InboundDiagnostics.counters();
-            if (spool) {
-                long syncs = counters1.getOrDefault("listener.spool.syncs", 0L) - counters0.getOrDefault("listener.spool.syncs", 0L);
-                long records = counters1.getOrDefault("listener.spool.records", 0L)
-                        - counters0.getOrDefault("listener.spool.records", 0L);
-                System.out.printf("  spool: %d of %d messages acknowledged through it, %d fdatasyncs, %.2f messages per sync%n",
-                        records, messages, syncs, records / (double) Math.max(1, syncs));
+            worker.start();
+            double acked = send(source, listener.port(), messages, sessions);
+            worker.join(TimeUnit.MINUTES.toMillis(5));
+            long[] cpu1 = procCpuNanos(ProcessHandle.current().pid());
+            worker.interrupt();
+            if (handled.get() != messages) {
+                throw new IllegalStateException("the handler got " + handled.get() + " of " + messages + " replies; "
+                        + total.get());
             }
-            if (listener.acceptedCount() != messages) {
-                throw new IllegalStateException("the listener acknowledged " + listener.acceptedCount() + " of " + messages);
-            }
-            long stored;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while ((stored = count(newDir)) < messages && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            double filed = (System.nanoTime() - start) / 1e9;
-            if (stored != messages) {
-                throw new IllegalStateException("the listener stored " + stored + " of " + messages + " messages");
-            }
-            return new double[] {rate, (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]) / 1e3 / messages,
-                (cpu1[1] - cpu0[1]) / 1e3 / messages, filed, messages / filed};
+            double e2e = messages / ((lastAt.get() - start) / 1e9);
+            return new double[] {acked, e2e, (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]) / 1e3 / messages};
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -132,15 +193,9 @@ public final class ListenerThroughput {
         }
     }
 
-    private static long count(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
-    }
-
-    private static double send(Path source, int port, int messages) throws IOException, InterruptedException {
-        List<String> cmd = List.of(source.toString(), "-d", "-s", "4", "-m", Integer.toString(messages), "-l", "4096",
-                "-f", "user@example.org", "-t", BenchMessages.address(1, 5), "127.0.0.1:" + port);
+    private static double send(Path source, int port, int messages, int sessions) throws IOException, InterruptedException {
+        List<String> cmd = List.of(source.toString(), "-d", "-s", Integer.toString(sessions), "-m", Integer.toString(messages),
+                "-l", "4096", "-f", "user@example.org", "-t", BenchMessages.address(1, 5), "127.0.0.1:" + port);
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -153,6 +208,14 @@ public final class ListenerThroughput {
     private static double median(List<double[]> runs, int column) {
         List<Double> sorted = runs.stream().map(r -> r[column]).sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip() + " (1, 5, 15 min load averages; runnable/total; last pid)";
+        } catch (IOException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     /** @return user and system CPU time of a process from /proc (Linux, 100 ticks/s), in nanoseconds */

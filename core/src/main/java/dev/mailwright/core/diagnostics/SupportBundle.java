@@ -22,10 +22,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * One zip file to attach to a support request: the diagnostics report (text and JSON), the
- * redacted SMTP transcripts, and the recent lines of log files (such as the inbound pipeline's),
- * with {@code password=...}-style values masked. Entries are dated at the report's time, so
- * the same inputs give the same bytes. Immutable.
+ * One zip file to attach to a support request: the diagnostics report (text and JSON), the SMTP
+ * transcripts, and the recent lines of log files (such as the inbound pipeline's). Transcripts
+ * and log lines go through the same credential redaction ({@code CredentialRedactor}: passwords,
+ * tokens and keys as {@code key=value}, environment variables, JSON members, URLs, command-line
+ * flags, and the SMTP {@code AUTH} exchange in any transcript format, such as the seed's
+ * {@code unicorn.log}); {@code index.txt} lists the entries and says how many values were masked
+ * in each. Entries are dated at the report's time, so the same inputs give the same bytes. Immutable.
  *
  * <pre>{@code
  * SupportBundle.builder(report).transcript("test-email", result.transcript().toText())
@@ -34,14 +37,14 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SupportBundle {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern SECRET_VALUE = Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token)(\\s*[=:]\\s*)\\S+");
-
     private final DiagnosticsReport report;
     private final Map<String, String> entries;
+    private final Map<String, Integer> redactions;
 
-    private SupportBundle(DiagnosticsReport report, Map<String, String> entries) {
+    private SupportBundle(DiagnosticsReport report, Map<String, String> entries, Map<String, Integer> redactions) {
         this.report = report;
         this.entries = Map.copyOf(entries);
+        this.redactions = Map.copyOf(redactions);
     }
 
     /** @param report the report to include @return a builder */
@@ -51,9 +54,27 @@ public final class SupportBundle {
 
     /** @return entry names in the zip, in order */
     public List<String> entryNames() {
-        List<String> names = new ArrayList<>(List.of("report.txt", "report.json"));
+        List<String> names = new ArrayList<>(List.of("index.txt", "report.txt", "report.json"));
         names.addAll(entries.keySet().stream().sorted().toList());
         return names;
+    }
+
+    /** @return how many values were masked in the transcripts and log lines, in all */
+    public int redactedCount() {
+        return redactions.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** @return the index: each entry with the number of values masked in it, and the total */
+    String index() {
+        StringBuilder b = new StringBuilder("Mailwright support bundle, ").append(report.generatedAt()).append('\n')
+                .append("Transcripts and log lines were redacted: passwords, tokens and keys, credentials in URLs and\n")
+                .append("flags, and SMTP AUTH payloads are replaced by ").append(CredentialRedactor.MASK)
+                .append(" or [redacted: ...].\n\n");
+        for (String name : entryNames().subList(1, entryNames().size())) {
+            Integer n = redactions.get(name);
+            b.append(name).append(": ").append(n == null ? "generated (not redacted)" : n + " value(s) redacted").append('\n');
+        }
+        return b.append("\ntotal: ").append(redactedCount()).append(" value(s) redacted\n").toString();
     }
 
     /**
@@ -65,6 +86,7 @@ public final class SupportBundle {
     public void writeTo(Path zip) {
         Objects.requireNonNull(zip, "zip");
         try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
+            put(z, "index.txt", index());
             put(z, "report.txt", ReportRenderer.text(report));
             put(z, "report.json", Json.write(ReportRenderer.data(report), false));
             for (String name : entries.keySet().stream().sorted().toList()) {
@@ -84,9 +106,12 @@ public final class SupportBundle {
         z.closeEntry();
     }
 
-    /** @return the line with {@code password=...}, {@code token: ...} and similar values masked */
-    static String mask(String line) {
-        return SECRET_VALUE.matcher(line).replaceAll("$1$2******");
+    /** @return the text, line by line, with its credentials masked, and how many were */
+    private static Map.Entry<String, Integer> redact(List<String> lines) {
+        CredentialRedactor r = new CredentialRedactor();
+        StringBuilder b = new StringBuilder();
+        lines.forEach(l -> b.append(r.line(l)).append('\n'));
+        return Map.entry(b.toString(), r.redacted());
     }
 
     /** Builds a {@link SupportBundle}. Not thread-safe. */
@@ -94,6 +119,7 @@ public final class SupportBundle {
         private final DiagnosticsReport report;
         private final Map<String, String> entries = new LinkedHashMap<>();
         private final BuilderState state = new BuilderState("SupportBundle.Builder");
+        private final Map<String, Integer> redactions = new LinkedHashMap<>();
 
         private Builder(DiagnosticsReport report) {
             this.report = Objects.requireNonNull(report, "report");
@@ -101,13 +127,19 @@ public final class SupportBundle {
 
         /**
          * @param name a file-name-safe name, such as {@code test-email}
-         * @param text the redacted transcript text
+         * @param text the transcript text (redacted again here, whatever its format)
          * @return this
          */
         public Builder transcript(String name, String text) {
-            String entry = "transcripts/" + safe(name) + ".txt";
+            Objects.requireNonNull(text, "text");
+            return add("transcripts/" + safe(name) + ".txt", text.lines().toList());
+        }
+
+        private Builder add(String entry, List<String> lines) {
             state.set("entry " + entry, "given");
-            entries.put(entry, Objects.requireNonNull(text, "text"));
+            Map.Entry<String, Integer> redacted = redact(lines);
+            entries.put(entry, redacted.getKey());
+            redactions.put(entry, redacted.getValue());
             return this;
         }
 
@@ -117,12 +149,7 @@ public final class SupportBundle {
          * @return this
          */
         public Builder logLines(String name, List<String> lines) {
-            StringBuilder b = new StringBuilder();
-            lines.forEach(l -> b.append(mask(l)).append('\n'));
-            String entry = "logs/" + safe(name);
-            state.set("entry " + entry, "given");
-            entries.put(entry, b.toString());
-            return this;
+            return add("logs/" + safe(name), List.copyOf(lines));
         }
 
         /**
@@ -156,7 +183,7 @@ public final class SupportBundle {
 
         /** @return the bundle */
         public SupportBundle build() {
-            return new SupportBundle(report, entries);
+            return new SupportBundle(report, entries, redactions);
         }
 
         private static String safeFileName(Path file) {

@@ -30,26 +30,35 @@ final class DnssecCheck {
     }
 
     static void run(CheckContext c) {
-        Map<String, CompletableFuture<Answer>> keys = new LinkedHashMap<>();
-        String name = c.plan.hostname();
-        while (name.indexOf('.') > 0) {
-            keys.put(name, c.dns.query(name, Type.DNSKEY));
-            name = name.substring(name.indexOf('.') + 1);
-        }
-        for (Map.Entry<String, CompletableFuture<Answer>> e : keys.entrySet()) {
-            Answer a = e.getValue().join();
-            if (a instanceof Answer.Failed) {
-                c.unanswered("dns.dnssec", "the DNSKEY records of " + e.getKey(), ((Answer.Failed) a).reason(),
-                        a.evidence());
+        String apex = c.plan.hostname();
+        while (true) {
+            Answer soa = c.dns.lookup(apex, Type.SOA);
+            if (soa instanceof Answer.Records) {
+                break;
+            }
+            if (soa instanceof Answer.Failed f) {
+                c.unanswered("dns.dnssec", "the SOA record of " + apex + " (to find the zone of " + c.plan.hostname() + ")",
+                        f.reason(), soa.evidence());
                 return;
             }
-            if (a instanceof Answer.Records) {
-                validate(c, e.getKey(), a.records());
+            if (apex.indexOf('.') < 0) {
+                c.add(Findings.info("dns.dnssec", "no zone holding " + c.plan.hostname() + " answered with its SOA record:"
+                        + " DNSSEC not checked", soa.evidence()));
                 return;
             }
+            apex = apex.substring(apex.indexOf('.') + 1);
         }
-        c.add(Findings.info("dns.dnssec", "the zone of " + c.plan.hostname() + " is not signed (no DNSKEY found):"
-                + " DNSSEC not checked", List.of()));
+        // only the zone's own apex is asked for its keys: above it, an authoritative-only server
+        // (the zone's own, as a new administrator tries it) answers REFUSED
+        Answer keys = c.dns.lookup(apex, Type.DNSKEY);
+        if (keys instanceof Answer.Failed f) {
+            c.unanswered("dns.dnssec", "the DNSKEY records of " + apex, f.reason(), keys.evidence());
+        } else if (keys instanceof Answer.Records) {
+            validate(c, apex, keys.records());
+        } else {
+            c.add(Findings.info("dns.dnssec", "the zone " + apex + " of " + c.plan.hostname() + " is not signed (no DNSKEY"
+                    + " at its apex): DNSSEC not checked", keys.evidence()));
+        }
     }
 
     private static void validate(CheckContext c, String apex, List<Record> dnskeys) {

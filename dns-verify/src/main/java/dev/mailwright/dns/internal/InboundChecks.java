@@ -22,11 +22,11 @@ final class InboundChecks {
         CompletableFuture<Answer> mx = c.dns.query(reply, Type.MX);
         c.dns.query(WILDCARD_PROBE + "." + c.plan.hostname(), Type.A);
         AddressAnswer addresses = c.addresses(reply);
-        replyAddresses(c, addresses);
+        replyAddresses(c, addresses, mx.join());
         replyMx(c, mx.join());
     }
 
-    private static void replyAddresses(CheckContext c, AddressAnswer answer) {
+    private static void replyAddresses(CheckContext c, AddressAnswer answer, Answer mx) {
         String reply = c.plan.replyDomain();
         String code = "dns.reply.address";
         if (answer.failed()) {
@@ -34,6 +34,16 @@ final class InboundChecks {
             return;
         }
         List<InetAddress> found = answer.addresses();
+        if (found.isEmpty() && wildcardStoppedByMx(c, answer, mx)) {
+            c.add(Findings.failure(code, reply + " has no A or AAAA record: the wildcard *." + c.plan.hostname()
+                    + " does not apply to it, because " + reply + " has records of its own (its MX) and a wildcard"
+                    + " only covers names that do not exist at all (RFC 4592, section 2.2)", "an A record for " + reply
+                    + " itself", "Create an A record for " + reply + " itself pointing to the instance (keep the MX):"
+                    + " the wildcard cannot cover a name that has an MX record.", answer.evidence()));
+            c.suggest(Suggestions.addressRecords(reply, c.instance(), "a wildcard does not cover a name with an MX record"
+                    + " (RFC 4592)"));
+            return;
+        }
         if (found.isEmpty()) {
             c.add(Findings.failure(code, reply + " has no A or AAAA record", "an A record for " + reply
                     + " pointing to the instance (or a CNAME to the instance, or a wildcard *." + c.plan.hostname() + ")",
@@ -54,6 +64,12 @@ final class InboundChecks {
         }
         c.add(Findings.pass(code, reply + " resolves to " + CheckContext.text(found) + how
                 + (instance.isEmpty() ? "" : ", the instance's address"), answer.evidence()));
+    }
+
+    /** @return true when a wildcard A record exists beside the name but the name itself exists (it has an MX) */
+    private static boolean wildcardStoppedByMx(CheckContext c, AddressAnswer answer, Answer mx) {
+        Answer probe = c.dns.lookup(WILDCARD_PROBE + "." + c.plan.hostname(), Type.A);
+        return probe instanceof Answer.Records && answer.a() instanceof Answer.NoData && mx instanceof Answer.Records;
     }
 
     private static String how(CheckContext c, AddressAnswer answer) {

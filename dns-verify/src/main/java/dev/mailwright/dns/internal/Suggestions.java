@@ -24,7 +24,8 @@ public final class Suggestions {
             out.add(new ZoneRecord(name, ZoneRecord.DEFAULT_TTL, "A", UNKNOWN_ADDRESS, why
                     + "; replace the placeholder with the instance's address"));
         }
-        for (InetAddress a : addresses) {
+        // the same address given twice (or in two spellings, 2001:db8::1 and 2001:db8:0::1) makes one record
+        for (InetAddress a : new java.util.LinkedHashSet<>(addresses)) {
             out.add(new ZoneRecord(name, ZoneRecord.DEFAULT_TTL, a instanceof Inet6Address ? "AAAA" : "A",
                     a.getHostAddress(), why));
         }
@@ -91,8 +92,8 @@ public final class Suggestions {
         String host = plan.hostname();
         List<InetAddress> ips = plan.givenAddresses();
         out.addAll(addressRecords(host, ips, "the instance"));
-        out.addAll(addressRecords(plan.replyDomain(), ips, "replies to notifications arrive here (or one A record for *."
-                + host + ")"));
+        out.addAll(addressRecords(plan.replyDomain(), ips, "replies to notifications arrive here (a wildcard *." + host
+                + " does not cover it: it has an MX record, RFC 4592)"));
         out.add(mx(plan.replyDomain(), plan.replyDomain(), "routes replies to the instance"));
         out.add(mx(plan.noReplyDomain(), host, "replies to the Cc reason address"));
         String d = plan.sendingDomain();
@@ -104,7 +105,7 @@ public final class Suggestions {
         }
         out.add(mtaSts(d, plan.clock()));
         out.add(tlsRpt(d));
-        for (InetAddress a : ips) {
+        for (InetAddress a : new java.util.LinkedHashSet<>(ips)) {
             out.add(ptr(a, host));
         }
         return out;

@@ -63,7 +63,9 @@ public final class VerificationRun {
             List<ZoneRecord> records = new ArrayList<>();
             for (CheckContext c : contexts) {
                 findings.addAll(c.findings());
-                c.records().stream().filter(r -> !records.contains(r)).forEach(records::add);
+                // one line per record, whichever checks asked for it (their comments may differ)
+                c.records().stream().filter(r -> records.stream().noneMatch(x -> x.name().equals(r.name())
+                        && x.type().equals(r.type()) && x.data().equals(r.data()))).forEach(records::add);
             }
             return new DnsReport(plan.hostname(), checkedAt, Duration.ofNanos(System.nanoTime() - start), findings,
                     records);

@@ -26,14 +26,8 @@ public final class TestZones {
      *     domain {@code origin}, SMTP server {@code smtp.<origin>} and DKIM selector {@code s1}
      */
     public static List<String> good(String origin) {
-        String half = DKIM_KEY.substring(0, DKIM_KEY.length() / 2);
-        String rest = DKIM_KEY.substring(DKIM_KEY.length() / 2);
-        return new ArrayList<>(List.of(
-                "$ORIGIN " + origin + ".",
-                "$TTL 300",
-                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300",
-                "@ NS ns",
-                "ns A 127.0.0.1",
+        List<String> lines = head(origin);
+        lines.addAll(List.of(
                 "@ A 127.0.0.1",
                 "reply A 127.0.0.1",
                 "reply MX 10 reply",
@@ -41,9 +35,33 @@ public final class TestZones {
                 "smtp A 127.0.0.1",
                 "@ TXT \"v=spf1 a:smtp." + origin + " -all\"",
                 "_dmarc TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@" + origin + "\"",
-                "s1._domainkey TXT \"v=DKIM1; k=rsa; p=" + half + "\" \"" + rest + "\"",
+                dkim("s1._domainkey"),
                 "_mta-sts TXT \"v=STSv1; id=20261126\"",
                 "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:tls@" + origin + "\""));
+        return lines;
+    }
+
+    /**
+     * @param origin the zone name, such as {@code example.test}
+     * @param label the instance's label in it, such as {@code ghe}: the host name is {@code ghe.example.test},
+     *     three labels, as most instances are named
+     * @return the lines of a zone where every check passes for that host name, the zone being its parent
+     */
+    public static List<String> subdomain(String origin, String label) {
+        String host = label + "." + origin;
+        List<String> lines = head(origin);
+        lines.addAll(List.of(
+                label + " A 127.0.0.1",
+                "reply." + label + " A 127.0.0.1",
+                "reply." + label + " MX 10 reply." + label,
+                "noreply." + label + " MX 10 " + label,
+                "smtp A 127.0.0.1",
+                label + " TXT \"v=spf1 a:smtp." + origin + " -all\"",
+                "_dmarc." + label + " TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@" + host + "\"",
+                dkim("s1._domainkey." + label),
+                "_mta-sts." + label + " TXT \"v=STSv1; id=20261126\"",
+                "_smtp._tls." + label + " TXT \"v=TLSRPTv1; rua=mailto:tls@" + host + "\""));
+        return lines;
     }
 
     /**
@@ -77,6 +95,18 @@ public final class TestZones {
         return String.join("\n", "$ORIGIN 0.0.127.in-addr.arpa.", "$TTL 300",
                 "@ SOA ns.good.test. hostmaster.good.test. 1 3600 600 86400 300", "@ NS ns.good.test.",
                 "1 PTR " + ptrName + ".", "3 PTR nowhere.good.test.") + "\n";
+    }
+
+    /** @return the zone's origin, TTL, SOA, NS and the name server's address */
+    private static List<String> head(String origin) {
+        return new ArrayList<>(List.of("$ORIGIN " + origin + ".", "$TTL 300",
+                "@ SOA ns." + origin + ". hostmaster." + origin + ". 1 3600 600 86400 300", "@ NS ns", "ns A 127.0.0.1"));
+    }
+
+    /** @return the DKIM record of {@link #DKIM_KEY} at {@code owner}, in two strings as DNS providers split it */
+    private static String dkim(String owner) {
+        int half = DKIM_KEY.length() / 2;
+        return owner + " TXT \"v=DKIM1; k=rsa; p=" + DKIM_KEY.substring(0, half) + "\" \"" + DKIM_KEY.substring(half) + "\"";
     }
 
     private static String rsaKey(int bits) {

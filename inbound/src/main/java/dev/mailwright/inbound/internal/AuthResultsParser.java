@@ -3,6 +3,7 @@ package dev.mailwright.inbound.internal;
 import dev.mailwright.inbound.AuthenticationResults;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,31 @@ public final class AuthResultsParser {
         if (values == null || values.isEmpty() || values.get(0) == null) {
             return AuthenticationResults.NONE;
         }
-        String v = COMMENT.matcher(values.get(0).replaceAll("\\s+", " ")).replaceAll("");
+        return parseOne(values.get(0));
+    }
+
+    /**
+     * @param values the header values, topmost first
+     * @param trusted the authserv-ids to believe, lower case
+     * @return the results of the topmost header whose authserv-id is trusted, or {@link AuthenticationResults#NONE}
+     */
+    public static AuthenticationResults parse(List<String> values, Set<String> trusted) {
+        if (values == null || trusted.isEmpty()) {
+            return AuthenticationResults.NONE;
+        }
+        for (String value : values) {
+            if (value != null) {
+                AuthenticationResults r = parseOne(value);
+                if (trusted.contains(r.authServId().toLowerCase(Locale.ROOT))) {
+                    return r;
+                }
+            }
+        }
+        return AuthenticationResults.NONE;
+    }
+
+    private static AuthenticationResults parseOne(String value) {
+        String v = COMMENT.matcher(value.replaceAll("\\s+", " ")).replaceAll("");
         int semi = v.indexOf(';');
         String servId = (semi < 0 ? v : v.substring(0, semi)).strip().split("\\s+")[0];
         String dkim = "none";

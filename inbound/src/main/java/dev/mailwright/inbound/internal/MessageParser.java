@@ -72,8 +72,10 @@ public final class MessageParser {
             MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Walk walk = new Walk();
             walk.visit(mime, 0);
-            return new Parsed(new ParsedMessage(mime, messageId(mime), from(mime), walk.text, walk.html,
-                    walk.attachments, walk.report));
+            String text = Sanitizer.text(walk.text, "the text/plain body", walk.notes);
+            String html = Sanitizer.text(walk.html, "the text/html body", walk.notes);
+            return new Parsed(new ParsedMessage(mime, messageId(mime), from(mime), text, html,
+                    walk.attachments, walk.report, walk.notes));
         } catch (LimitException e) {
             return fail(e.code, e.getMessage());
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -119,6 +121,7 @@ public final class MessageParser {
         String html;
         boolean report;
         final List<AttachmentInfo> attachments = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
 
         void visit(Part part, int depth) throws MessagingException, IOException {
             if (++parts > maxParts) {
@@ -147,7 +150,8 @@ public final class MessageParser {
             } else if (!attachment && html == null && part.isMimeType("text/html")) {
                 html = readText(part);
             } else if (depth > 0 || attachment) {
-                attachments.add(new AttachmentInfo(part.getFileName(), baseType(part), part.getSize()));
+                attachments.add(new AttachmentInfo(Sanitizer.fileName(part.getFileName(), notes), baseType(part),
+                        part.getSize()));
             }
         }
 

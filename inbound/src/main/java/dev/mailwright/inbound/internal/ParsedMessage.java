@@ -15,15 +15,17 @@ import java.util.Objects;
  * @param html the first text/html body, or null
  * @param attachments the attachments' metadata
  * @param report true when the message (or a part) is a multipart/report
+ * @param sanitized what the parser changed to make the text and names safe (NULs, path elements)
  */
 public record ParsedMessage(MimeMessage mime, String messageId, String from, String text, String html,
-        List<AttachmentInfo> attachments, boolean report) {
+        List<AttachmentInfo> attachments, boolean report, List<String> sanitized) {
     /** Validates the fields. */
     public ParsedMessage {
         Objects.requireNonNull(mime, "mime");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(from, "from");
         attachments = List.copyOf(attachments);
+        sanitized = List.copyOf(sanitized);
     }
 
     /**

@@ -10,8 +10,9 @@ import org.subethamail.smtp.server.Session;
  * rest of the reply is that of SubEthaSMTP's own command (the listener offers no AUTH). Pipelining
  * is safe here: the session reads commands line by line from one buffered reader and answers them
  * in order, the {@code DATA} reader ({@link DataStream}) never reads past the terminating dot, and
- * a client may only send the text after the {@code 354}. Registered by the listener in place of
- * SubEthaSMTP's command.
+ * a client may only send the text after the {@code 354}. {@code CHUNKING} is not offered
+ * ({@link NoChunkingCommand} reads and refuses a {@code BDAT} chunk). Registered by the listener in
+ * place of SubEthaSMTP's command.
  */
 public final class PipeliningEhloCommand extends BaseCommand {
     /** Creates the command. */
@@ -37,7 +38,7 @@ public final class PipeliningEhloCommand extends BaseCommand {
         if (server.getEnableTLS() && !server.getHideTLS() && !session.isTLSStarted()) {
             reply.append("\r\n250-STARTTLS");
         }
-        reply.append("\r\n250-CHUNKING\r\n250-SMTPUTF8\r\n250 Ok");
+        reply.append("\r\n250-SMTPUTF8\r\n250 Ok");
         session.sendResponse(reply.toString());
     }
 }

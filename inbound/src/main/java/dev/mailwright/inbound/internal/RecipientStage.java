@@ -14,7 +14,9 @@ import java.util.Objects;
 /**
  * Stages 3 and 4: discards mail sent to the no-reply address (when the setting says so), then
  * finds the reply address in the envelope headers (Delivered-To, X-Original-To, Envelope-To) or
- * in To and Cc, and verifies it with the codec.
+ * in To and Cc, and verifies it with the codec. Envelope headers count only above the first
+ * {@code Received} field, where the delivering MTA (or the listener) writes them: the same
+ * names further down were written by the sender.
  */
 public final class RecipientStage {
     private static final List<String> ENVELOPE = List.of("Delivered-To", "X-Original-To", "Envelope-To");
@@ -45,12 +47,17 @@ public final class RecipientStage {
     /**
      * @param target the verified target
      * @param address the reply address it was found in
+     * @param inEnvelope true when the address is the envelope recipient (a rejection may be answered)
      */
-    public record Matched(ReplyTarget target, String address) implements Outcome {
+    public record Matched(ReplyTarget target, String address, boolean inEnvelope) implements Outcome {
     }
 
-    /** @param disposition why the message stops */
-    public record Stopped(Disposition disposition) implements Outcome {
+    /**
+     * @param disposition why the message stops
+     * @param inEnvelope true when the rejected reply address is the envelope recipient (a rejection
+     *     may be answered); false when no reply address was in the envelope
+     */
+    public record Stopped(Disposition disposition, boolean inEnvelope) implements Outcome {
     }
 
     /**
@@ -58,13 +65,14 @@ public final class RecipientStage {
      * @return the verified target, or why the message stops
      */
     public Outcome evaluate(ParsedMessage m) {
-        List<String> envelope = addresses(m, ENVELOPE);
-        List<String> candidates = envelope.isEmpty() ? addresses(m, VISIBLE) : envelope;
+        List<String> envelope = envelope(m);
+        boolean inEnvelope = !envelope.isEmpty();
+        List<String> candidates = inEnvelope ? envelope : addresses(m, VISIBLE);
         boolean anyReply = candidates.stream().anyMatch(this::isReplyDomain);
         if (discardNoReply && !anyReply && candidates.stream().anyMatch(this::isNoReply)) {
             return new Stopped(new Disposition.Discarded("noreply.discarded",
                     "sent to the no-reply address " + candidates.stream().filter(this::isNoReply).findFirst().orElseThrow()
-                    + " and discard-noreply-mail is on"));
+                    + " and discard-noreply-mail is on"), false);
         }
         Disposition.Rejected firstProblem = null;
         for (String address : candidates) {
@@ -73,18 +81,18 @@ public final class RecipientStage {
             }
             DecodeResult result = codec.decode(address);
             if (result instanceof DecodeResult.Valid valid) {
-                return new Matched(valid.target(), address);
+                return new Matched(valid.target(), address, inEnvelope);
             }
             if (firstProblem == null || result instanceof DecodeResult.Forged) {
                 firstProblem = rejection(address, result);
             }
         }
         if (firstProblem != null) {
-            return new Stopped(firstProblem);
+            return new Stopped(firstProblem, inEnvelope);
         }
         return new Stopped(new Disposition.Rejected("address.missing", "no reply address under " + codec.replyDomain()
                 + " in " + (envelope.isEmpty() ? "To or Cc" : "Delivered-To, X-Original-To or Envelope-To")
-                + "; found " + (candidates.isEmpty() ? "no recipient" : String.join(", ", candidates))));
+                + "; found " + (candidates.isEmpty() ? "no recipient" : String.join(", ", candidates))), false);
     }
 
     private static Disposition.Rejected rejection(String address, DecodeResult result) {
@@ -107,19 +115,43 @@ public final class RecipientStage {
         return address.equals(noReplyAddress) || address.endsWith("@" + noReplyDomain);
     }
 
+    /** @return the envelope recipients the delivering MTA wrote: envelope headers above the first Received */
+    private static List<String> envelope(ParsedMessage m) {
+        List<String> out = new ArrayList<>();
+        try {
+            java.util.Enumeration<jakarta.mail.Header> all = m.mime().getAllHeaders();
+            while (all.hasMoreElements()) {
+                jakarta.mail.Header h = all.nextElement();
+                if (h.getName().equalsIgnoreCase("Received")) {
+                    break;
+                }
+                if (ENVELOPE.stream().anyMatch(h.getName()::equalsIgnoreCase)) {
+                    parse(h.getValue(), out);
+                }
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private static void parse(String value, List<String> out) {
+        try {
+            for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+                if (a.getAddress() != null) {
+                    out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (AddressException e) {
+            out.add(value.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
     private static List<String> addresses(ParsedMessage m, List<String> headers) {
         List<String> out = new ArrayList<>();
         for (String header : headers) {
             for (String value : m.headers(header)) {
-                try {
-                    for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                        if (a.getAddress() != null) {
-                            out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
-                        }
-                    }
-                } catch (AddressException e) {
-                    out.add(value.strip().toLowerCase(Locale.ROOT));
-                }
+                parse(value, out);
             }
         }
         return out;

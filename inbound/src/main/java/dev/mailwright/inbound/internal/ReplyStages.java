@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class ReplyStages {
     private final SenderCheck senderCheck;
     private final ReplyTextExtractor extractor;
     private final Function<ReplyTarget, String> sentNotificationText;
+    private final Set<String> trustedAuthServIds;
 
     /**
      * @param parser stage 1
@@ -42,14 +44,17 @@ public final class ReplyStages {
      * @param senderCheck stage 5
      * @param extractor stage 6
      * @param sentNotificationText the text of the notification answered, per target, or null
+     * @param trustedAuthServIds the authserv-ids whose {@code Authentication-Results} are believed, lower case
      */
     public ReplyStages(MessageParser parser, RecipientStage recipients, SenderCheck senderCheck,
-            ReplyTextExtractor extractor, Function<ReplyTarget, String> sentNotificationText) {
+            ReplyTextExtractor extractor, Function<ReplyTarget, String> sentNotificationText,
+            Set<String> trustedAuthServIds) {
         this.parser = parser;
         this.recipients = recipients;
         this.senderCheck = senderCheck;
         this.extractor = extractor;
         this.sentNotificationText = sentNotificationText;
+        this.trustedAuthServIds = Set.copyOf(trustedAuthServIds);
     }
 
     /** The outcome of stages 1 to 6. */
@@ -67,13 +72,16 @@ public final class ReplyStages {
             implements Outcome {
     }
 
-    /** @param reply the reply ready for the handler */
-    public record Ready(DeliveredReply reply) implements Outcome {
+    /**
+     * @param reply the reply ready for the handler
+     * @param answerable true when a rejection of it may be answered (its reply address is the envelope recipient)
+     */
+    public record Ready(DeliveredReply reply, boolean answerable) implements Outcome {
     }
 
     /**
      * @param request a verified request to unsubscribe, sent to the {@code List-Unsubscribe} mailto
-     * @param deliveryKey the key of the message (Message-ID plus content hash), for the disposition
+     * @param deliveryKey the key of the message (Message-ID, target, sender and body hash), for the disposition
      */
     public record Unsubscribe(UnsubscribeRequest request, String deliveryKey) implements Outcome {
     }
@@ -101,24 +109,26 @@ public final class ReplyStages {
         }
         RecipientStage.Outcome matched = recipients.evaluate(m);
         if (matched instanceof RecipientStage.Stopped stopped) {
-            return new Stopped(stopped.disposition(), m.from(), m.messageId(), unsubscribe);
+            // a notice goes back only when the envelope recipient itself was the reply address
+            return new Stopped(stopped.disposition(), m.from(), m.messageId(), unsubscribe || !stopped.inEnvelope());
         }
+        boolean answerable = ((RecipientStage.Matched) matched).inEnvelope();
         ReplyTarget target = ((RecipientStage.Matched) matched).target();
         LOG.debug("Matched {} to {} {} for user {}{}", message.location(),
                 target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId(),
                 unsubscribe ? " (a request to unsubscribe)" : "");
-        AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"));
+        AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"), trustedAuthServIds);
         if (m.from().isEmpty()) {
             return new Stopped(new Disposition.Rejected("sender.missing", "the message has no readable From address"),
-                    "", m.messageId(), unsubscribe);
+                    "", m.messageId(), unsubscribe || !answerable);
         }
         SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
         if (!verdict.accepted()) {
             return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from() + " may not "
                     + (unsubscribe ? "unsubscribe" : "reply as") + " user " + target.userId() + ": " + verdict.reason()),
-                    m.from(), m.messageId(), unsubscribe);
+                    m.from(), m.messageId(), unsubscribe || !answerable);
         }
-        String deliveryKey = deliveryKey(m.messageId(), message.content());
+        String deliveryKey = deliveryKey(m.messageId(), target, m.from(), message.content());
         if (unsubscribe) {
             return new Unsubscribe(new UnsubscribeRequest(target, m.from(), verdict, auth, m.messageId(), message),
                     deliveryKey);
@@ -127,10 +137,11 @@ public final class ReplyStages {
                 sentNotificationText.apply(target)));
         if (extracted.isEmpty()) {
             return new Stopped(new Disposition.Rejected("text.empty",
-                    "no new text found in the reply (only quoted history or a signature)"), m.from(), m.messageId(), false);
+                    "no new text found in the reply (only quoted history or a signature)"), m.from(), m.messageId(), !answerable);
         }
         return new Ready(new DeliveredReply(target, m.from(), verdict, auth, extracted.text(), extracted.removed(),
-                extracted.confidence(), m.attachments(), m.messageId(), deliveryKey, false, message));
+                extracted.confidence(), m.attachments(), m.messageId(), deliveryKey, false, message, m.sanitized()),
+                answerable);
     }
 
     /** @return true when the subject is exactly {@code unsubscribe}, as the List-Unsubscribe mailto sets it */
@@ -146,14 +157,18 @@ public final class ReplyStages {
 
     /**
      * @param messageId the Message-ID, or empty
+     * @param target the verified reply address's thread and user
+     * @param sender the From address, lower case
      * @param raw the raw message
-     * @return 32 hex digits: SHA-256 over the Message-ID and the body (the part after the header,
-     *     which MTAs leave unchanged when they redeliver with added trace headers)
+     * @return 32 hex digits: SHA-256 over the Message-ID, the target, the sender and the body (the
+     *     part after the header, which MTAs leave unchanged when they redeliver with added trace
+     *     headers); two people answering "LGTM" to two threads without a Message-ID get two keys
      */
-    public static String deliveryKey(String messageId, byte[] raw) {
+    public static String deliveryKey(String messageId, ReplyTarget target, String sender, byte[] raw) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(messageId.getBytes(StandardCharsets.UTF_8));
+            String who = messageId + "\0" + target.type().name() + " " + target.id() + " " + target.userId() + "\0" + sender;
+            sha.update(who.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             int body = bodyStart(raw);
             sha.update(raw, body, raw.length - body);

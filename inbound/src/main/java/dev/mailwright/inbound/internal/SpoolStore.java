@@ -71,6 +71,12 @@ public final class SpoolStore implements ListenerStore {
     private static final int MOVE_THREADS = 4;
     private static final String SEGMENT_SUFFIX = ".spool";
     private static final String MARK_SUFFIX = ".moved";
+    /** With an in-process pipeline: the longest between two writes of a segment's progress mark. */
+    static final long MARK_INTERVAL_NANOS = 250_000_000L;
+    /** With an in-process pipeline: how many acknowledged records it may be behind before sessions wait. */
+    static final int FLOW_BACKLOG = 256;
+    /** The longest a session waits for the pipeline before its {@code 250} (Postfix's {@code in_flow_delay}). */
+    static final long FLOW_DELAY_NANOS = 1_000_000_000L;
 
     /**
      * Tuning of a spool.
@@ -104,6 +110,13 @@ public final class SpoolStore implements ListenerStore {
         long tail;
         long durableEnd;
         long moved;
+        /** In consumer mode: the records before this offset were handed to the consumer. */
+        long taken;
+        /** The offset last written to the progress mark, and when (nanoTime). */
+        long marked;
+        long markedAt;
+        /** In consumer mode: records filed by the consumer beyond {@link #moved}, start offset to end offset. */
+        final java.util.TreeMap<Long, Long> filed = new java.util.TreeMap<>();
         boolean sealed;
         /** Why the segment is kept (renamed) instead of deleted once delivered, or null. */
         String keepBecause;
@@ -143,6 +156,10 @@ public final class SpoolStore implements ListenerStore {
     private long lastAppend;
     private boolean closing;
     private volatile boolean moverFailing;
+    /** Guarded by {@link #lock}: an in-process pipeline takes the records instead of the mover. */
+    private boolean consumerMode;
+    /** Guarded by {@link #lock}: the mover is delivering a batch into the maildir. */
+    private boolean moving;
     private volatile boolean halted;
     /** Transactions begun whose record is not appended yet: a sync waits briefly for them to join it. */
     private final AtomicInteger arriving = new AtomicInteger();
@@ -262,7 +279,33 @@ public final class SpoolStore implements ListenerStore {
         }
         awaitSync(ticket);
         InboundDiagnostics.count("listener.spool.records");
+        awaitFlow();
         return "spool " + name;
+    }
+
+    /**
+     * Flow control, as Postfix's {@code in_flow_delay}: while an in-process pipeline is more than
+     * {@link #FLOW_BACKLOG} records behind, a session whose record is durable waits (up to
+     * {@link #FLOW_DELAY_NANOS}) before its {@code 250}, so that a sustained burst is acknowledged at
+     * the rate the pipeline hands replies over instead of growing the spool without bound.
+     */
+    private void awaitFlow() throws java.io.InterruptedIOException {
+        synchronized (lock) {
+            long deadline = System.nanoTime() + FLOW_DELAY_NANOS;
+            while (consumerMode && !closing && backlogRecords > FLOW_BACKLOG) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    InboundDiagnostics.count("listener.spool.flow-delay-expired");
+                    return;
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the pipeline");
+                }
+            }
+        }
     }
 
     /** @return the record's ticket, or -1 when the backlog is at its cap */
@@ -377,7 +420,7 @@ public final class SpoolStore implements ListenerStore {
             synchronized (lock) {
                 seg = segments.peekFirst();
                 delete = seg != null && seg.sealed && seg.moved == seg.tail;
-                boolean pending = seg != null && seg.moved < seg.durableEnd;
+                boolean pending = seg != null && seg.moved < seg.durableEnd && !consumerMode;
                 if (halted || (closing && !delete && !pending)) {
                     return;
                 }
@@ -390,6 +433,7 @@ public final class SpoolStore implements ListenerStore {
                 if (act) {
                     from = seg.moved;
                     to = pending && due ? seg.durableEnd : from;
+                    moving = to > from;
                 }
                 pause = pending ? Math.max(1, tuning.quiet().toMillis() / 2) : IDLE_POLL_MILLIS;
             }
@@ -410,12 +454,14 @@ public final class SpoolStore implements ListenerStore {
                     moveBatch(seg, from, to);
                 }
                 moverFailing = false;
+                doneMoving();
             } catch (IOException | RuntimeException e) {
                 if (!moverFailing) {
                     LOG.warn("Could not deliver spooled messages from {} into the maildir (retrying every second;"
                             + " they stay in the spool): {}", seg == null ? dir : seg.path, e.toString());
                 }
                 moverFailing = true;
+                doneMoving();
                 synchronized (lock) {
                     if (closing) {
                         return;
@@ -423,6 +469,13 @@ public final class SpoolStore implements ListenerStore {
                 }
                 pauseMover(1000);
             }
+        }
+    }
+
+    private void doneMoving() {
+        synchronized (lock) {
+            moving = false;
+            lock.notifyAll();
         }
     }
 
@@ -473,7 +526,7 @@ public final class SpoolStore implements ListenerStore {
             at += r.length;
         }
         maildir.deliverAll(batch, writers);
-        DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+        mark(seg, at);
         synchronized (lock) {
             seg.moved = at;
             backlogBytes -= bytes;
@@ -595,6 +648,7 @@ public final class SpoolStore implements ListenerStore {
             }
             Segment s = new Segment(seq, p, FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE));
             s.moved = readMark(s);
+            s.marked = s.moved;
             long at = s.moved;
             long size = s.channel.size();
             long inSegment = 0;
@@ -663,6 +717,170 @@ public final class SpoolStore implements ListenerStore {
         return new Segment(seq, p, ch);
     }
 
+    /** A record handed to the in-process pipeline; it stays in the spool until {@link #consumed} is told it was filed. */
+    public record Taken(long segment, long offset, int length, String name, byte[] content) {
+    }
+
+    /**
+     * Hands the records to an in-process pipeline from now on ({@link #take}); the mover stops
+     * delivering them into the maildir (a batch it is delivering is finished first).
+     */
+    public void attachConsumer() {
+        synchronized (lock) {
+            while (moving) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InboundException("interrupted while attaching to the spool " + dir, e);
+                }
+            }
+            consumerMode = true;
+            for (Segment s : segments) {
+                s.taken = s.moved;
+                s.filed.clear();
+            }
+        }
+    }
+
+    /** The pipeline stopped: what it has not filed is delivered into the maildir again by the mover. */
+    public void detachConsumer() {
+        synchronized (lock) {
+            consumerMode = false;
+            lock.notifyAll();
+        }
+        markProgress();
+        wakeMover();
+    }
+
+    /**
+     * @param max the most records
+     * @return up to {@code max} acknowledged records not handed out yet, oldest first; empty when
+     *     none waits (or no consumer is attached)
+     * @throws IOException when the spool cannot be read
+     */
+    public List<Taken> take(int max) throws IOException {
+        List<Segment> open = new ArrayList<>();
+        List<long[]> ranges = new ArrayList<>();
+        synchronized (lock) {
+            if (!consumerMode) {
+                return List.of();
+            }
+            for (Segment seg : segments) {
+                if (seg.taken < seg.durableEnd) {
+                    open.add(seg);
+                    ranges.add(new long[] {seg.taken, seg.durableEnd});
+                }
+            }
+        }
+        List<Taken> out = new ArrayList<>();
+        for (int i = 0; i < open.size() && out.size() < max; i++) {
+            Segment seg = open.get(i);
+            long at = ranges.get(i)[0];
+            long end = ranges.get(i)[1];
+            Record r;
+            while (out.size() < max && at < end && (r = readRecord(seg.channel, at, end)) != null) {
+                byte[] content = new byte[r.content.remaining()];
+                r.content.duplicate().get(content);
+                out.add(new Taken(seg.seq, at, r.length, r.name, content));
+                at += r.length;
+            }
+            if (at < end && out.size() < max) {
+                LOG.error("Spool segment {}: the acknowledged record at offset {} does not read back; the records"
+                        + " after it are delivered into the maildir when the pipeline detaches", seg.path, at);
+            }
+            synchronized (lock) {
+                seg.taken = at;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pipeline filed these records durably (its folders are synced): the spool's progress marks
+     * move past every record filed without a gap before it, and segments consumed to their end are deleted.
+     *
+     * @param records records from {@link #take}
+     * @throws IOException when a progress mark cannot be written (the records are then offered again after a restart)
+     */
+    public void consumed(List<Taken> records) throws IOException {
+        List<Segment> touched = new ArrayList<>();
+        synchronized (lock) {
+            for (Taken t : records) {
+                for (Segment seg : segments) {
+                    if (seg.seq == t.segment()) {
+                        seg.filed.put(t.offset(), t.offset() + t.length());
+                        if (!touched.contains(seg)) {
+                            touched.add(seg);
+                        }
+                    }
+                }
+            }
+        }
+        for (Segment seg : touched) {
+            long at;
+            long from;
+            int count = 0;
+            synchronized (lock) {
+                from = seg.moved;
+                at = from;
+                Long end;
+                while ((end = seg.filed.remove(at)) != null) {
+                    at = end;
+                    count++;
+                }
+            }
+            if (at > from) {
+                if (System.nanoTime() - seg.markedAt >= MARK_INTERVAL_NANOS) {
+                    mark(seg, at);
+                }
+                synchronized (lock) {
+                    seg.moved = at;
+                    backlogBytes -= at - from;
+                    backlogRecords -= count;
+                    if (backlogBytes == 0) {
+                        backlogSince = 0;
+                    }
+                    lock.notifyAll(); // sessions waiting for the pipeline (awaitFlow)
+                }
+            }
+        }
+        wakeMover();
+    }
+
+    /**
+     * Writes a segment's progress mark. The consumer writes it at most every {@link
+     * #MARK_INTERVAL_NANOS} (and when it detaches): a mark behind the truth only makes a restart offer
+     * filed records again, which the delivery ledger recognises.
+     */
+    private void mark(Segment seg, long at) throws IOException {
+        DurableFiles.writeAtomically(markPath(seg), Long.toString(at), true);
+        seg.marked = at;
+        seg.markedAt = System.nanoTime();
+    }
+
+    /** Writes the marks the consumer left behind its progress (when it detaches). */
+    private void markProgress() {
+        Map<Segment, Long> behind = new java.util.LinkedHashMap<>();
+        synchronized (lock) {
+            for (Segment seg : segments) {
+                // a segment consumed to its end is the mover's to delete: no mark may outlive it
+                if (seg.moved > seg.marked && !(seg.sealed && seg.moved == seg.tail)) {
+                    behind.put(seg, seg.moved);
+                }
+            }
+        }
+        for (Map.Entry<Segment, Long> b : behind.entrySet()) {
+            Segment seg = b.getKey();
+            try {
+                mark(seg, b.getValue());
+            } catch (IOException e) {
+                LOG.warn("Could not write the progress mark of {}: {}; its filed records are offered again at the next"
+                        + " start (the delivery ledger keeps them from the handler)", seg.path, e.toString());
+            }
+        }
+    }
+
     /** @return bytes acknowledged and not yet delivered into the maildir */
     public long backlogBytes() {
         synchronized (lock) {
@@ -681,6 +899,8 @@ public final class SpoolStore implements ListenerStore {
                 return;
             }
             closing = true;
+            consumerMode = false;
+            lock.notifyAll();
             try {
                 if (current.tail > current.durableEnd) {
                     current.channel.force(false);
@@ -692,11 +912,7 @@ public final class SpoolStore implements ListenerStore {
             }
         }
         wakeMover();
-        try {
-            mover.join(60_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitMover(60_000);
         synchronized (lock) {
             if (mover.isAlive() || backlogBytes > 0) {
                 LOG.warn("{} byte(s) of acknowledged messages are still in the spool {}; they are delivered into the"
@@ -721,6 +937,25 @@ public final class SpoolStore implements ListenerStore {
             // closing anyway
         }
         closeQuietly(lockChannel);
+    }
+
+    /**
+     * Waits for the mover to finish, even when the closing thread is interrupted (a command stopped
+     * with Ctrl-C closes the listener from an interrupted thread): the interrupt is kept for later.
+     */
+    private void awaitMover(long millis) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (mover.isAlive() && deadline - System.nanoTime() > 0) {
+            try {
+                mover.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param target the thread and user of the (verified) reply address
  * @param fromAddress the address in {@code From}, lower case
- * @param authentication the receiving server's DKIM/SPF/DMARC results
+ * @param authentication the DKIM/SPF/DMARC results of a trusted receiving server, or
+ *     {@link AuthenticationResults#NONE} (see {@link dev.mailwright.inbound.InboundPipeline.Builder#trustedAuthServIds})
  */
 public record SenderCheckInput(ReplyTarget target, String fromAddress, AuthenticationResults authentication) {
     /** Validates the fields. */

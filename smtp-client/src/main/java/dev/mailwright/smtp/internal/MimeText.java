@@ -74,9 +74,27 @@ final class MimeText {
         return text;
     }
 
-    /** @return unstructured text (a subject): as is when ASCII, otherwise encoded words */
+    /**
+     * @return unstructured text (a subject): as is when it is ASCII and every word can be folded
+     *     onto a line of its own, otherwise encoded words (at most 75 characters each, RFC 2047),
+     *     so that no header line exceeds 998 characters (RFC 5322 section 2.1.1) whatever the text
+     */
     static String unstructured(String text) {
-        return isPrintableAscii(text) && !text.contains("=?") ? text : encodedWords(text);
+        return isPrintableAscii(text) && !text.contains("=?") && longestWord(text) <= MAX_WORD ? text : encodedWords(text);
+    }
+
+    /** The longest word a header line may carry and still be folded before 78 characters. */
+    private static final int MAX_WORD = FOLD_AT - 2;
+
+    private static int longestWord(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c == ' ' || c == '\t' ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** @return {@code =?UTF-8?B?...?=} words of at most 75 characters, separated by spaces, never splitting a character */

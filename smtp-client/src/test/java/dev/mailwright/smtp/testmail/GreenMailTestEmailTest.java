@@ -39,8 +39,20 @@ class GreenMailTestEmailTest {
 
             assertThat(r.delivered()).as(String.valueOf(r)).isTrue();
             assertThat(g.getReceivedMessages()).hasSize(1);
+            // regression (issue 13): the Message-ID ended in @localhost, the JVM's host name
+            assertThat(messageId(g)).matches("<[0-9a-f-]+\\.test-email@" + java.util.regex.Pattern.quote(
+                    TestSettings.login("127.0.0.1", port, STARTTLS, TestSettings.PASSWORD).build().hostname().orElseThrow()) + ">")
+                    .doesNotContain("localhost");
             assertThat(r.findings()).extracting(f -> f.code()).contains("smtp.auth.unencrypted", "smtp.auth.accepted");
         });
+    }
+
+    private static String messageId(GreenMail g) {
+        try {
+            return g.getReceivedMessages()[0].getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the out-of-process peers the tests use (see docs/testing.md): Postfix (for smtp-sink and
-# smtp-source, no mail service is configured or started), swaks with TLS support, and the Knot DNS
-# server with its tools. Run as root (CI runs as root); idempotent. Nothing is started here: each
-# test starts its own peer on 127.0.0.1 and stops it.
+# smtp-source, no mail service is configured or started), swaks with TLS support, the Knot DNS
+# server with its tools, and Dovecot (IMAP and POP3, for the inbound mailbox sources). Run as root
+# (CI runs as root); idempotent. Nothing is started here: each test starts its own peer on
+# 127.0.0.1 and stops it.
 set -euo pipefail
 
-packages=(postfix swaks libnet-ssleay-perl knot knot-dnsutils dnsutils)
+packages=(postfix swaks libnet-ssleay-perl knot knot-dnsutils dnsutils dovecot-imapd dovecot-pop3d)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,5 +24,5 @@ echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 # Package scripts may have started daemons on some systems; the tests start their own on loopback.
-$SUDO systemctl stop postfix knot 2>/dev/null || true
+$SUDO systemctl stop postfix knot dovecot 2>/dev/null || true
 echo "install-peers: installed ${missing[*]}"

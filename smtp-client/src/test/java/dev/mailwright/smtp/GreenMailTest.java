@@ -9,6 +9,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.smtp.FailureClass;
 import jakarta.mail.internet.MimeMessage;

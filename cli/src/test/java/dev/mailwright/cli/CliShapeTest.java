@@ -110,7 +110,7 @@ class CliShapeTest {
         CliRunner.Result usage = CliRunner.run("address", "encode", "--json", "--hostname", "ghe.example.com");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.out()).startsWith("{\"ok\":false,\"command\":\"address encode\",\"result\":null,\"problems\":"
-                + "[{\"code\":\"usage\",\"message\":\"Missing required options");
+                + "[{\"code\":\"usage\",\"message\":\"Missing required option");
     }
 
     @Test

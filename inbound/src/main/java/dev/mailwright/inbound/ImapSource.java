@@ -47,11 +47,12 @@ import org.slf4j.LoggerFactory;
  *     {@link #flush()}. A crash before the move means the message is seen again; the pipeline's
  *     delivery ledger recognises it (same id: {@code imap-<UIDVALIDITY>-<UID>}) and files it
  *     without calling the handler twice. A message to retry stays in the folder. The reason of
- *     each filed message goes to {@code <state>/filed.log}.</li>
- * <li><b>Sees every message.</b> Each claim asks the server (UID SEARCH over the start of the folder)
- *     instead of trusting a remembered count; before each IDLE and after each reconnection it looks
- *     again, so a message that arrived between a FETCH and the IDLE is picked up at once. A change
- *     of UIDVALIDITY makes it forget every UID it held.</li>
+ *     each moved message goes to {@code <state>/filed.log} once it is moved.</li>
+ * <li><b>Sees every message.</b> Each claim asks the server (NOOP, so that it reports what arrived,
+ *     then UID SEARCH over the start of the folder) instead of trusting a remembered count; before
+ *     each IDLE and after each reconnection it looks again, so a message that arrived between a
+ *     FETCH and the IDLE is picked up at once. A change of UIDVALIDITY makes it forget every UID it
+ *     held.</li>
  * <li><b>Reconnects</b> with a backoff (1 second, doubled up to 5 minutes by default) when the
  *     connection or the server goes away; claims made meanwhile are empty.</li>
  * <li><b>Bounded memory.</b> Messages come in batches of at most {@code batchBytes}; a body above
@@ -78,7 +79,7 @@ public final class ImapSource implements MailSource {
     private final Backoff backoff;
     private final FiledLog filedLog;
     private final ClaimBook<Long> book = new ClaimBook<>();
-    private final Map<String, List<Long>> pendingMoves = new LinkedHashMap<>();
+    private final Map<String, List<Filed>> pendingMoves = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile ImapMailbox box;
     private long uidValidity = -1;
@@ -146,6 +147,7 @@ public final class ImapSource implements MailSource {
     }
 
     private List<SourceMessage> fetch(int max) throws MessagingException, IOException {
+        box.noop();   // the server shows messages that arrived since the last command only after a sync
         Instant now = clock.instant();
         List<Long> wanted = new ArrayList<>();
         for (long uid : box.firstUids(2 * max + book.size() + pendingCount())) {
@@ -230,9 +232,12 @@ public final class ImapSource implements MailSource {
         }
         String destination = disposition instanceof Disposition.Rejected ? failedFolder : processedFolder;
         book.filed(uid);
-        pendingMoves.computeIfAbsent(destination, d -> new ArrayList<>()).add(uid);
-        filedLog.append(message.id(), disposition, destination, reason);
+        pendingMoves.computeIfAbsent(destination, d -> new ArrayList<>()).add(new Filed(uid, message.id(), disposition, reason));
         LOG.debug("Moving {} => {}", message.location(), destination);
+    }
+
+    /** A message filed and waiting for its move, with what goes into {@code filed.log} once it is moved. */
+    private record Filed(long uid, String id, Disposition disposition, String reason) {
     }
 
     /** Moves what was filed since the last call into its folders, one command per folder. */
@@ -252,8 +257,11 @@ public final class ImapSource implements MailSource {
         var it = pendingMoves.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
-            box.move(e.getValue(), e.getKey());
+            box.move(e.getValue().stream().map(Filed::uid).toList(), e.getKey());
             it.remove();
+            for (Filed f : e.getValue()) {
+                filedLog.append(f.id(), f.disposition(), e.getKey(), f.reason());
+            }
         }
     }
 
@@ -262,7 +270,7 @@ public final class ImapSource implements MailSource {
     }
 
     private boolean isPendingMove(long uid) {
-        return pendingMoves.values().stream().anyMatch(l -> l.contains(uid));
+        return pendingMoves.values().stream().anyMatch(l -> l.stream().anyMatch(f -> f.uid() == uid));
     }
 
     /**
@@ -293,7 +301,9 @@ public final class ImapSource implements MailSource {
         }
         Duration wait = min(timeout, idleOn != null ? account.timeout().dividedBy(2) : pollInterval);
         if (idleOn == null) {
-            Thread.sleep(wait.toMillis());
+            synchronized (this) {
+                sleepUntil(clock.instant().plus(wait));
+            }
             return;
         }
         try {
@@ -307,8 +317,20 @@ public final class ImapSource implements MailSource {
         }
     }
 
+    /** Ends a wait of {@link #awaitMessages} in progress (to stop a loop that drains and waits). */
+    public void wakeUp() {
+        ImapMailbox b = box;
+        if (b != null) {
+            b.abortIdle();
+        }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
     /** @return true when a message is in the folder that this source may claim now */
     private boolean waiting() throws MessagingException {
+        box.noop();
         Instant now = clock.instant();
         for (long uid : box.firstUids(1 + book.size() + pendingCount())) {
             if (book.available(uid, now) && !isPendingMove(uid)) {
@@ -389,10 +411,7 @@ public final class ImapSource implements MailSource {
     @Override
     public void close() {
         closed = true;
-        ImapMailbox b = box;
-        if (b != null) {
-            b.abortIdle();
-        }
+        wakeUp();
         synchronized (this) {
             try {
                 if (box != null && box.isOpen()) {

@@ -110,12 +110,16 @@ public final class Dovecot implements AutoCloseable {
         }
     }
 
-    /** Stops the server; the mail stays for {@link #startServer()}. */
+    /**
+     * Stops the server and every process it started (so open IMAP and POP3 connections drop, as in
+     * a real restart); the mail stays for {@link #startServer()}.
+     */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
         Process p = process.process();
+        List<ProcessHandle> children = p.descendants().toList();
         p.destroy();
         try {
             if (!p.waitFor(15, TimeUnit.SECONDS)) {
@@ -125,6 +129,7 @@ public final class Dovecot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         p.descendants().forEach(ProcessHandle::destroyForcibly);
+        children.forEach(ProcessHandle::destroyForcibly);
         process = null;
     }
 

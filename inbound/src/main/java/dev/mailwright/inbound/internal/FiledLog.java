@@ -13,7 +13,8 @@ import java.time.Clock;
 /**
  * Where a mailbox source keeps the reason of each message it filed, since an IMAP or POP3 server
  * has no place for it beside the message: one line per message, appended to
- * {@code <state>/filed.log}: time, folder, the source's id, and the reason on one line.
+ * {@code <state>/filed.log}: time, folder, the source's id, the code (of a rejected or discarded
+ * message) and the reason on one line.
  */
 public final class FiledLog implements AutoCloseable {
     private final Path file;
@@ -43,7 +44,9 @@ public final class FiledLog implements AutoCloseable {
      */
     public synchronized void append(String id, Disposition disposition, String where, String reason) {
         try {
-            out.write(clock.instant() + " " + disposition.folder() + " " + where + " " + id + " "
+            String code = disposition instanceof Disposition.Rejected r ? r.code() + " "
+                    : disposition instanceof Disposition.Discarded d ? d.code() + " " : "";
+            out.write(clock.instant() + " " + disposition.folder() + " " + where + " " + id + " " + code
                     + reason.replaceAll("\\s*\\R\\s*", " | ") + "\n");
             out.flush();
         } catch (IOException e) {

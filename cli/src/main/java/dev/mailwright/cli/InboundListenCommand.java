@@ -69,6 +69,9 @@ final class InboundListenCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both PEM files, or neither for a"
                     + " self-signed certificate");
         }
+        if (options.maildir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--maildir=DIR'");
+        }
         options.configureLogging();
         EmailSettings settings = options.settings();
         KeyRing keys = options.keyRing();

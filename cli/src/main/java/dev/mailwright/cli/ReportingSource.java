@@ -9,25 +9,43 @@ import dev.mailwright.inbound.UnsubscribeRequest;
 import dev.mailwright.inbound.spi.MailSource;
 import dev.mailwright.inbound.spi.SourceMessage;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The maildir source of {@code mailwright inbound run} and {@code listen}: prints one JSON event
+ * The source of {@code mailwright inbound run} and {@code listen} (a maildir, an IMAP or a POP3
+ * mailbox): prints one JSON event
  * for every message it files, whatever the disposition, with {@code file} set to where the message
  * was filed. What the host was handed (a reply, a request to unsubscribe) is remembered by the
  * handlers until the message is filed, so its event carries both. Counts what it filed, for the
  * progress line.
  */
 final class ReportingSource implements MailSource {
-    private final MaildirSource maildir;
+    private final MailSource source;
+    private final BiFunction<SourceMessage, Disposition, String> where;
+    private final String filedUnder;
     private final PrintWriter out;
     private final Map<String, Map<String, Object>> handed = new ConcurrentHashMap<>();
     private int filed;
 
     ReportingSource(MaildirSource maildir, PrintWriter out) {
-        this.maildir = maildir;
+        this(maildir, (m, d) -> maildir.filedRoot().resolve(d.folder()).resolve(m.id()).toString(),
+                maildir.filedRoot().toString(), out);
+    }
+
+    /**
+     * @param source any source
+     * @param where where a message was filed, for its event's {@code file}
+     * @param filedUnder where messages are filed, for the summary
+     * @param out where the events go
+     */
+    ReportingSource(MailSource source, BiFunction<SourceMessage, Disposition, String> where, String filedUnder, PrintWriter out) {
+        this.source = source;
+        this.where = where;
+        this.filedUnder = filedUnder;
         this.out = out;
     }
 
@@ -41,9 +59,9 @@ final class ReportingSource implements MailSource {
         return (UnsubscribeRequest request) -> handed.put(request.original().id(), InboundJson.event(request));
     }
 
-    /** @return the maildir this source files into */
-    MaildirSource maildir() {
-        return maildir;
+    /** @return where this source files messages, for the summary */
+    String filedUnder() {
+        return filedUnder;
     }
 
     /** @return how many messages were filed so far */
@@ -53,19 +71,18 @@ final class ReportingSource implements MailSource {
 
     @Override
     public String description() {
-        return maildir.description();
+        return source.description();
     }
 
     @Override
     public List<SourceMessage> claim(int max) {
-        return maildir.claim(max);
+        return source.claim(max);
     }
 
     @Override
     public void file(SourceMessage message, Disposition disposition, String reason) {
-        maildir.file(message, disposition, reason);
-        String where = maildir.filedRoot().resolve(disposition.folder()).resolve(message.id()).toString();
-        String line = Json.write(InboundJson.event(handed.remove(message.id()), disposition, where));
+        source.file(message, disposition, reason);
+        String line = Json.write(InboundJson.event(handed.remove(message.id()), disposition, where.apply(message, disposition)));
         synchronized (this) {
             filed++;
         }
@@ -77,11 +94,16 @@ final class ReportingSource implements MailSource {
 
     @Override
     public void flush() {
-        maildir.flush();
+        source.flush();
+    }
+
+    @Override
+    public void awaitMessages(Duration timeout) throws InterruptedException {
+        source.awaitMessages(timeout);
     }
 
     @Override
     public void close() {
-        maildir.close();
+        source.close();
     }
 }

@@ -84,6 +84,7 @@ public final class ImapSource implements MailSource {
     private volatile ImapMailbox box;
     private long uidValidity = -1;
     private Instant nextConnect = Instant.MIN;
+    private volatile String connectionProblem;
     private volatile boolean closed;
 
     private ImapSource(Builder b) {
@@ -116,6 +117,14 @@ public final class ImapSource implements MailSource {
      */
     public static Builder builder(MailboxAccount account) {
         return new Builder(account);
+    }
+
+    /**
+     * @return why the last connection attempt or session failed (never a secret), or empty once a
+     *     connection succeeded since
+     */
+    public java.util.Optional<String> connectionProblem() {
+        return java.util.Optional.ofNullable(connectionProblem);
     }
 
     @Override
@@ -368,9 +377,11 @@ public final class ImapSource implements MailSource {
             Duration delay = backoff.next();
             nextConnect = clock.instant().plus(delay);
             LOG.warn("{}; trying again in {} s", e.getMessage(), delay.toMillis() / 1000.0);
+            connectionProblem = e.getMessage();
             return false;
         }
         backoff.reset();
+        connectionProblem = null;
         if (uidValidity != box.uidValidity()) {
             if (uidValidity != -1) {
                 LOG.warn("The UIDVALIDITY of {} changed from {} to {}: every message is looked at again (the delivery"
@@ -389,8 +400,8 @@ public final class ImapSource implements MailSource {
     private void lost(Exception e) {
         Duration delay = backoff.next();
         nextConnect = clock.instant().plus(delay);
-        LOG.warn("Lost the connection to {}: {}; reconnecting in {} s", account, MailboxSessions.describe(e),
-                delay.toMillis() / 1000.0);
+        connectionProblem = "Lost the connection to " + account + ": " + MailboxSessions.describe(e);
+        LOG.warn("{}; reconnecting in {} s", connectionProblem, delay.toMillis() / 1000.0);
         ImapMailbox b = box;
         box = null;
         if (b != null) {

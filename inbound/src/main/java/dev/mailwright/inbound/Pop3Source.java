@@ -78,6 +78,7 @@ public final class Pop3Source implements MailSource {
     private Store store;
     private POP3Folder folder;
     private Instant nextConnect = Instant.MIN;
+    private volatile String connectionProblem;
 
     private Pop3Source(Builder b) {
         this.account = b.account;
@@ -107,6 +108,14 @@ public final class Pop3Source implements MailSource {
         return new Builder(account);
     }
 
+    /**
+     * @return why the last connection attempt or session failed (never a secret), or empty once a
+     *     connection succeeded since
+     */
+    public java.util.Optional<String> connectionProblem() {
+        return java.util.Optional.ofNullable(connectionProblem);
+    }
+
     @Override
     public String description() {
         return "POP3 " + account;
@@ -123,7 +132,8 @@ public final class Pop3Source implements MailSource {
         try {
             return fetch(max);
         } catch (MessagingException | IOException | RuntimeException e) {
-            LOG.warn("Lost the session with {}: {}; nothing is deleted, trying again later", account, MailboxSessions.describe(e));
+            connectionProblem = "Lost the session with " + account + ": " + MailboxSessions.describe(e);
+            LOG.warn("{}; nothing is deleted, trying again later", connectionProblem);
             disconnect(false);
             nextConnect = clock.instant().plus(backoff.next());
             return List.of();
@@ -144,12 +154,15 @@ public final class Pop3Source implements MailSource {
             folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             backoff.reset();
+            connectionProblem = null;
             return true;
         } catch (InboundException | MessagingException e) {
             disconnect(false);
             Duration delay = backoff.next();
             nextConnect = clock.instant().plus(delay);
-            LOG.warn("{}; trying again in {} s", MailboxSessions.describe(e), delay.toMillis() / 1000.0);
+            connectionProblem = e instanceof InboundException ? e.getMessage()
+                    : "Cannot open the INBOX of " + account + ": " + MailboxSessions.describe(e);
+            LOG.warn("{}; trying again in {} s", connectionProblem, delay.toMillis() / 1000.0);
             return false;
         }
     }

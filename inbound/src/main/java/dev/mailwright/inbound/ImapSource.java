@@ -443,29 +443,17 @@ public final class ImapSource implements MailSource {
     }
 
     /** Builds an {@link ImapSource}; setters are named after the properties. */
-    public static final class Builder {
-        private final MailboxAccount account;
-        private Path stateDirectory;
+    public static final class Builder extends MailboxSourceBuilder<Builder> {
         private String processedFolder = "Mailwright/Processed";
         private String failedFolder = "Mailwright/Failed";
-        private long batchBytes = 16L << 20;
-        private long streamAbove = 1L << 20;
-        private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
         private Duration pollInterval = Duration.ofSeconds(30);
-        private Duration minBackoff = Duration.ofSeconds(1);
-        private Duration maxBackoff = Duration.ofMinutes(5);
-        private Clock clock = Clock.systemUTC();
 
         private Builder(MailboxAccount account) {
-            this.account = Objects.requireNonNull(account, "account");
-            if (account.protocol() != MailboxAccount.Protocol.IMAP) {
-                throw new IllegalArgumentException("ImapSource needs an imap:// or imaps:// account, got " + account);
-            }
+            super(account, MailboxAccount.Protocol.IMAP, "ImapSource");
         }
 
-        /** @param dir where the source keeps {@code filed.log} and spools large bodies @return this */
-        public Builder stateDirectory(Path dir) {
-            this.stateDirectory = Objects.requireNonNull(dir, "stateDirectory");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -489,46 +477,10 @@ public final class ImapSource implements MailSource {
             return folder;
         }
 
-        /** @param bytes the most bytes of messages claimed at once; 16 MiB by default @return this */
-        public Builder batchBytes(long bytes) {
-            this.batchBytes = Checks.positive(bytes, "batchBytes");
-            return this;
-        }
-
-        /** @param bytes bodies larger than this are fetched in parts through a file; 1 MiB by default @return this */
-        public Builder streamAbove(long bytes) {
-            this.streamAbove = Checks.positive(bytes, "streamAbove");
-            return this;
-        }
-
-        /** @param bytes larger messages are filed as failure without being downloaded; 25 MiB by default @return this */
-        public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
-            return this;
-        }
-
         /** @param interval how often a server without IDLE is asked for new mail; 30 seconds by default @return this */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = Objects.requireNonNull(interval, "pollInterval");
             Checks.positive(interval.toMillis(), "pollInterval (ms)");
-            return this;
-        }
-
-        /**
-         * @param min the wait before the first reconnection; 1 second by default
-         * @param max the longest wait between reconnections; 5 minutes by default
-         * @return this
-         */
-        public Builder reconnectBackoff(Duration min, Duration max) {
-            new Backoff(min, max);
-            this.minBackoff = min;
-            this.maxBackoff = max;
-            return this;
-        }
-
-        /** @param clock the clock of retries and reconnections @return this */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -540,9 +492,7 @@ public final class ImapSource implements MailSource {
          * @throws IllegalStateException when the state directory is missing
          */
         public ImapSource open() {
-            if (stateDirectory == null) {
-                throw new IllegalStateException("ImapSource needs: stateDirectory (for filed.log and large bodies)");
-            }
+            requireStateDirectory("ImapSource");
             return new ImapSource(this);
         }
     }

@@ -1,7 +1,6 @@
 package dev.mailwright.inbound;
 
 import dev.mailwright.inbound.internal.Backoff;
-import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.ClaimBook;
 import dev.mailwright.inbound.internal.DurableFiles;
 import dev.mailwright.inbound.internal.FiledLog;
@@ -301,27 +300,15 @@ public final class Pop3Source implements MailSource {
     }
 
     /** Builds a {@link Pop3Source}; setters are named after the properties. */
-    public static final class Builder {
-        private final MailboxAccount account;
-        private Path stateDirectory;
+    public static final class Builder extends MailboxSourceBuilder<Builder> {
         private boolean leaveOnServer;
-        private long batchBytes = 16L << 20;
-        private long streamAbove = 1L << 20;
-        private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
-        private Duration minBackoff = Duration.ofSeconds(1);
-        private Duration maxBackoff = Duration.ofMinutes(5);
-        private Clock clock = Clock.systemUTC();
 
         private Builder(MailboxAccount account) {
-            this.account = Objects.requireNonNull(account, "account");
-            if (account.protocol() != MailboxAccount.Protocol.POP3) {
-                throw new IllegalArgumentException("Pop3Source needs a pop3:// or pop3s:// account, got " + account);
-            }
+            super(account, MailboxAccount.Protocol.POP3, "Pop3Source");
         }
 
-        /** @param dir where the source keeps its UIDLs, {@code filed.log}, failed copies and large bodies @return this */
-        public Builder stateDirectory(Path dir) {
-            this.stateDirectory = Objects.requireNonNull(dir, "stateDirectory");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -331,50 +318,12 @@ public final class Pop3Source implements MailSource {
             return this;
         }
 
-        /** @param bytes the most bytes of messages claimed at once; 16 MiB by default @return this */
-        public Builder batchBytes(long bytes) {
-            this.batchBytes = Checks.positive(bytes, "batchBytes");
-            return this;
-        }
-
-        /** @param bytes larger messages are streamed through a file; 1 MiB by default @return this */
-        public Builder streamAbove(long bytes) {
-            this.streamAbove = Checks.positive(bytes, "streamAbove");
-            return this;
-        }
-
-        /** @param bytes larger messages are left on the server unread and recorded as failed; 25 MiB by default @return this */
-        public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
-            return this;
-        }
-
-        /**
-         * @param min the wait after the first failed connection; 1 second by default
-         * @param max the longest wait; 5 minutes by default
-         * @return this
-         */
-        public Builder reconnectBackoff(Duration min, Duration max) {
-            new Backoff(min, max);
-            this.minBackoff = min;
-            this.maxBackoff = max;
-            return this;
-        }
-
-        /** @param clock the clock of retries and reconnections @return this */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /**
          * @return the source; it connects at the first claim
          * @throws IllegalStateException when the state directory is missing
          */
         public Pop3Source open() {
-            if (stateDirectory == null) {
-                throw new IllegalStateException("Pop3Source needs: stateDirectory (for the UIDLs, filed.log and failed copies)");
-            }
+            requireStateDirectory("Pop3Source");
             return new Pop3Source(this);
         }
     }

@@ -178,7 +178,7 @@ class GreenMailTest {
         }
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedCertificates.fromPem(java.nio.file.Path.of("/nonexistent.pem")))
-                .isInstanceOf(SmtpException.class).hasMessageContaining("/nonexistent.pem");
+                .isInstanceOf(dev.mailwright.core.MailwrightException.class).hasMessageContaining("/nonexistent.pem");
     }
 
     @Test

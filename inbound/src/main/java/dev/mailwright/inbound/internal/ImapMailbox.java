@@ -28,8 +28,10 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 /**
  * One connection to an IMAP mailbox, with the folder selected read-write. Everything is done by
  * UID with raw commands through Angus Mail's {@link IMAPFolder#doCommand}, so no message sequence
- * number or message count is ever remembered between commands; the untagged responses (EXISTS,
- * EXPUNGE, FLAGS) are still handed to Angus so its own view stays in step.
+ * number or message count is ever remembered between commands. The responses to these commands
+ * are not handed to Angus's folder (only a BYE is, so that it knows the connection is gone): it
+ * would keep a message object per UID fetched and renumber its whole cache at each EXPUNGE, which
+ * made memory grow and throughput fall with the size of the mailbox.
  *
  * <p>Not thread-safe, except {@link #abortIdle()} and {@link #close()}, which another thread may call.
  */
@@ -254,7 +256,11 @@ public final class ImapMailbox implements AutoCloseable {
     private Response[] run(String command) throws MessagingException {
         return (Response[]) folder.doCommand(p -> {
             Response[] r = p.command(command, null);
-            p.notifyResponseHandlers(r);
+            for (Response response : r) {
+                if (response.isBYE()) {
+                    p.notifyResponseHandlers(new Response[] {response});
+                }
+            }
             p.handleResult(r[r.length - 1]);
             return r;
         });

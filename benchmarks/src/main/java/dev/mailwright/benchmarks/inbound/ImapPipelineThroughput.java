@@ -52,12 +52,13 @@ public final class ImapPipelineThroughput {
             System.out.printf("prepared %d replies of 4 KB in a maildir and in Dovecot's INBOX (indexed) in %.1f s%n", count,
                     (System.nanoTime() - t0) / 1e9);
             double maildirRate = run("maildir", count, base.resolve("state-maildir"),
-                    () -> MaildirSource.builder(maildir).open(), false);
+                    () -> MaildirSource.builder(maildir).open(), false, () -> 0);
             MailboxAccount account = MailboxAccount.builder(URI.create("imaps://" + dovecot.user().replace("@", "%40")
                             + "@127.0.0.1:" + dovecot.imapsPort() + "/INBOX"))
                     .password(Secret.of(dovecot.password())).trust(TrustedCertificates.fromPem(dovecot.certificate())).build();
             double imapRate = run("IMAP", count, base.resolve("state-imap"),
-                    () -> ImapSource.builder(account).stateDirectory(base.resolve("state-imap/imap")).open(), true);
+                    () -> ImapSource.builder(account).stateDirectory(base.resolve("state-imap/imap")).open(), true,
+                    dovecot::cpuSeconds);
             System.out.printf("IMAP / maildir: %.2f (target >= 0.5)%nload average at the end: %.2f on %d cores%n",
                     imapRate / maildirRate, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
@@ -75,8 +76,12 @@ public final class ImapPipelineThroughput {
         Files.move(maildir.resolve("tmp").resolve(name), maildir.resolve("new").resolve(name));
     }
 
-    private static double run(String name, int count, Path state, Supplier<MailSource> sources, boolean checkpoints)
-            throws InterruptedException {
+    private static double run(String name, int count, Path state, Supplier<MailSource> sources, boolean checkpoints,
+            java.util.function.DoubleSupplier serverCpu) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        long jvmCpu0 = os.getProcessCpuTime();
+        double serverCpu0 = serverCpu.getAsDouble();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong handled = new AtomicLong();
         BatchSummary[] total = {BatchSummary.EMPTY};
@@ -103,6 +108,10 @@ public final class ImapPipelineThroughput {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double jvmCpu = (os.getProcessCpuTime() - jvmCpu0) / 1e9;
+        double server = serverCpu.getAsDouble() - serverCpu0;
+        System.out.printf("%s: CPU %.0f us per reply in this JVM, %.0f us per reply in Dovecot's processes%n", name,
+                jvmCpu * 1e6 / count, server * 1e6 / count);
         System.gc();
         System.out.printf("%s: %s; %.0f replies/s (%d in %.2f s%s); heap after GC at the end %.1f MB%n", name, total[0],
                 total[0].delivered() / seconds, total[0].delivered(), seconds, checkpoints ? ", checkpoint GCs included" : "",

@@ -235,6 +235,29 @@ public final class Dovecot implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * @return the CPU seconds (user and system, from {@code /proc}) used so far by the running
+     *     server: its processes (the master, login and IMAP/POP3 processes) and those they waited for
+     */
+    public synchronized double cpuSeconds() {
+        if (process == null) {
+            return 0;
+        }
+        double ticks = 0;
+        for (ProcessHandle h : (Iterable<ProcessHandle>) java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(process.process().toHandle()), process.process().descendants())::iterator) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, and cutime and cstime: the processes that ended (an IMAP session) count too
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** @return Dovecot's log so far */
     public String log() {
         try {

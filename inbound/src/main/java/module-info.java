@@ -5,6 +5,7 @@
 module dev.mailwright.inbound {
     requires transitive dev.mailwright.core;
     requires jakarta.mail;
+    requires org.eclipse.angus.mail;
     requires org.slf4j;
     requires subethasmtp;
     requires org.bouncycastle.provider;

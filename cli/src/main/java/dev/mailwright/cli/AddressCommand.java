@@ -2,10 +2,10 @@ package dev.mailwright.cli;
 
 import dev.mailwright.core.DecodeResult;
 import dev.mailwright.core.KeyRing;
+import dev.mailwright.core.NewThreadScope;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.core.ThreadType;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,8 @@ import picocli.CommandLine;
 
 /** {@code mailwright address}: sign and verify reply addresses. */
 @Command(name = "address", mixinStandardHelpOptions = true,
-        description = "Encode, decode and verify signed reply addresses (reply+<type>-<id>-<token>-<user>@reply.<hostname>).",
+        description = {"Encode, decode and verify signed reply addresses (reply+<type>-<id>-<token>-<user>@reply.<hostname>).",
+            "New-thread addresses name a place instead of a thread: reply+new-<scope type>-<scope id>-<token>@reply.<hostname>."},
         subcommands = {AddressCommand.Encode.class, AddressCommand.Decode.class, AddressCommand.NewKey.class})
 final class AddressCommand implements Runnable {
     @Spec
@@ -51,7 +52,9 @@ final class AddressCommand implements Runnable {
     }
 
     /** {@code mailwright address encode}. */
-    @Command(name = "encode", mixinStandardHelpOptions = true, description = "Print the signed reply address of a thread and user.")
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = {"Print the signed reply address of a thread and user, or the new-thread address of a place.",
+                "Give --type, --id and --user for a reply address, or --scope TYPE:ID for a new-thread address."})
     static final class Encode implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -59,29 +62,48 @@ final class AddressCommand implements Runnable {
         @CommandLine.Mixin
         CodecOptions options = new CodecOptions();
 
-        @Option(names = "--type", required = true, paramLabel = "T",
+        @Option(names = "--type", paramLabel = "T",
                 description = "The thread type: i (issue), p (pull request), c (commit comment), d (discussion), or the name.")
         String type;
 
-        @Option(names = "--id", required = true, description = "The thread's id (positive).")
-        long id;
+        @Option(names = "--id", description = "The thread's id (positive).")
+        Long id;
 
-        @Option(names = "--user", required = true, description = "The recipient's user id (positive).")
-        long user;
+        @Option(names = "--user", description = "The recipient's user id (positive).")
+        Long user;
+
+        @Option(names = "--scope", paramLabel = "TYPE:ID",
+                description = "A new-thread address for this place instead, such as repo:42 (lower case; no '-').")
+        String scope;
 
         @Override
         public Integer call() {
-            ReplyTarget target = new ReplyTarget(parseType(type), id, user);
-            String address = options.codec().encode(target);
-            PrintWriter out = spec.commandLine().getOut();
+            Map<String, Object> doc;
+            String address;
+            if (scope != null) {
+                if (type != null || id != null || user != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--scope makes a new-thread address: give it without --type, --id and --user");
+                }
+                NewThreadScope s = parseScope(spec, scope);
+                address = options.codec().encodeNewThread(s);
+                doc = scope(s);
+            } else {
+                if (type == null || id == null || user == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "give --type, --id and --user (a reply address), or --scope TYPE:ID (a new-thread address)");
+                }
+                ReplyTarget target = new ReplyTarget(parseType(type), id, user);
+                address = options.codec().encode(target);
+                doc = target(target);
+            }
             if (options.json) {
-                Map<String, Object> doc = target(target);
                 doc.put("address", address);
                 Output.print(spec, true, doc, List.of());
             } else {
-                out.println(address);
+                spec.commandLine().getOut().println(address);
+                spec.commandLine().getOut().flush();
             }
-            out.flush();
             return ExitCodes.OK;
         }
     }
@@ -104,38 +126,55 @@ final class AddressCommand implements Runnable {
         public Integer call() {
             DecodeResult result = options.codec().decode(address);
             Map<String, Object> doc = new LinkedHashMap<>();
-            String text;
-            if (result instanceof DecodeResult.Valid v) {
-                doc.put("outcome", "valid");
-                doc.putAll(target(v.target()));
-                doc.put("signedWithCurrentKey", v.signedWithCurrentKey());
-                text = "valid: type=" + v.target().type().code() + " (" + name(v.target().type()) + ") id="
-                        + v.target().id() + " user=" + v.target().userId()
-                        + (v.signedWithCurrentKey() ? "" : " (signed with an older, verify-only key)");
-            } else if (result instanceof DecodeResult.Malformed m) {
-                doc.put("outcome", "malformed");
-                doc.put("reason", m.reason());
-                text = "malformed: " + m.reason();
-            } else if (result instanceof DecodeResult.WrongDomain w) {
-                doc.put("outcome", "wrong-domain");
-                doc.put("domain", w.domain());
-                doc.put("expected", w.expected());
-                text = "wrong domain: " + w.domain() + " (expected " + w.expected() + ")";
-            } else {
-                DecodeResult.Forged f = (DecodeResult.Forged) result;
-                doc.put("outcome", "forged");
-                doc.putAll(target(f.claimed()));
-                text = "forged: no key of the key ring signed this address (it claims type="
-                        + f.claimed().type().code() + " id=" + f.claimed().id() + " user=" + f.claimed().userId() + ")";
-            }
+            String text = describe(result, doc);
+            boolean ok = result.isVerified();
             if (options.json) {
-                Output.print(spec, result.isValid(), doc, result.isValid() ? List.of()
+                Output.print(spec, ok, doc, ok ? List.of()
                         : List.of(Output.problem("address." + doc.get("outcome"), text, "")));
             } else {
                 spec.commandLine().getOut().println(text);
                 spec.commandLine().getOut().flush();
             }
-            return result.isValid() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+            return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+
+        private static String describe(DecodeResult result, Map<String, Object> doc) {
+            if (result instanceof DecodeResult.Valid v) {
+                doc.put("outcome", "valid");
+                doc.putAll(target(v.target()));
+                doc.put("signedWithCurrentKey", v.signedWithCurrentKey());
+                return "valid: type=" + v.target().type().code() + " (" + name(v.target().type()) + ") id="
+                        + v.target().id() + " user=" + v.target().userId() + olderKey(v.signedWithCurrentKey());
+            } else if (result instanceof DecodeResult.ValidNewThread v) {
+                doc.put("outcome", "valid");
+                doc.putAll(scope(v.scope()));
+                doc.put("signedWithCurrentKey", v.signedWithCurrentKey());
+                return "valid new-thread address: scope type=" + v.scope().type() + " id=" + v.scope().id()
+                        + olderKey(v.signedWithCurrentKey());
+            } else if (result instanceof DecodeResult.Malformed m) {
+                doc.put("outcome", "malformed");
+                doc.put("reason", m.reason());
+                return "malformed: " + m.reason();
+            } else if (result instanceof DecodeResult.WrongDomain w) {
+                doc.put("outcome", "wrong-domain");
+                doc.put("domain", w.domain());
+                doc.put("expected", w.expected());
+                return "wrong domain: " + w.domain() + " (expected " + w.expected() + ")";
+            } else if (result instanceof DecodeResult.ForgedNewThread f) {
+                doc.put("outcome", "forged");
+                doc.putAll(scope(f.claimed()));
+                return "forged: no key of the key ring signed this new-thread address (it claims scope type="
+                        + f.claimed().type() + " id=" + f.claimed().id() + ")";
+            }
+            DecodeResult.Forged f = (DecodeResult.Forged) result;
+            doc.put("outcome", "forged");
+            doc.putAll(target(f.claimed()));
+            return "forged: no key of the key ring signed this address (it claims type="
+                    + f.claimed().type().code() + " id=" + f.claimed().id() + " user=" + f.claimed().userId() + ")";
+        }
+
+        private static String olderKey(boolean current) {
+            return current ? "" : " (signed with an older, verify-only key)";
         }
     }
 
@@ -181,6 +220,27 @@ final class AddressCommand implements Runnable {
 
     private static String name(ThreadType type) {
         return type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static NewThreadScope parseScope(CommandSpec spec, String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--scope '" + text + "' needs the form TYPE:ID, such as repo:42");
+        }
+        try {
+            return new NewThreadScope(text.substring(0, colon), text.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scope: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> scope(NewThreadScope s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "new-thread");
+        m.put("scopeType", s.type());
+        m.put("scopeId", s.id());
+        return m;
     }
 
     private static Map<String, Object> target(ReplyTarget t) {

@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * the embedded SMTP listener ({@code listen}), printing each delivered reply as one JSON line.
  */
 @Command(name = "inbound", mixinStandardHelpOptions = true,
-        description = "Run the incoming-mail pipeline on a maildir or an SMTP listener.",
+        description = "Run the incoming-mail pipeline on a maildir, an IMAP or POP3 mailbox, or an SMTP listener.",
         subcommands = {InboundRunCommand.class, InboundListenCommand.class})
 final class InboundCommand implements Runnable {
     @CommandLine.Spec

@@ -120,6 +120,9 @@ final class InboundListenCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both PEM files, or neither for a"
                     + " self-signed certificate");
         }
+        if (options.maildir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--maildir=DIR'");
+        }
         options.configureLogging();
         EmailSettings settings = options.settings();
         KeyRing keys = options.keyRing();
@@ -132,7 +135,8 @@ final class InboundListenCommand implements Callable<Integer> {
                         .authServIds(ownAuthServIds(settings))
                         .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start();
                 // with --spool the pipeline reads the spool directly; closed before the listener
-                ReportingSource source = new ReportingSource(listener.source(maildir), maildir, out);
+                MailSource read = listener.source(maildir);
+                ReportingSource source = read == maildir ? new ReportingSource(maildir, out) : ReportingSource.spool(read, maildir, out);
                 InboundPipeline pipeline = options.pipeline(settings, keys).handler(source.handler())
                         .unsubscribeHandler(source.unsubscribeHandler()).build()) {
             spec.commandLine().getErr().println("listening on " + bind + ":" + listener.port() + " for "

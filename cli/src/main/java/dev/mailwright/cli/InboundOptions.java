@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code mailwright inbound run} and {@code listen}. */
 final class InboundOptions {
-    @Option(names = "--maildir", required = true, paramLabel = "DIR",
+    @Option(names = "--maildir", paramLabel = "DIR",
             description = "The maildir replies arrive in (holding tmp/, new/, cur/).")
     Path maildir;
 
@@ -22,7 +22,8 @@ final class InboundOptions {
     Path filed;
 
     @Option(names = "--state", paramLabel = "DIR",
-            description = "Where the delivery ledger lives (default: DIR/.mailwright/ledger).")
+            description = "Where the delivery ledger (and a mailbox source's state) lives (default: DIR/.mailwright/ledger;"
+                    + " required with --imap and --pop3).")
     Path state;
 
     @Option(names = "--settings", paramLabel = "FILE",
@@ -79,18 +80,18 @@ final class InboundOptions {
     }
 
     /** @return the summary of a run as data: the counts and where messages were filed */
-    static Map<String, Object> summary(BatchSummary total, MaildirSource source) {
+    static Map<String, Object> summary(BatchSummary total, String filedUnder) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("delivered", total.delivered());
         m.put("rejected", total.rejected());
         m.put("discarded", total.discarded());
         m.put("retried", total.retried());
-        m.put("filedUnder", source.filedRoot().toString());
+        m.put("filedUnder", filedUnder);
         return m;
     }
 
     InboundPipeline.Builder pipeline(EmailSettings s, KeyRing keys) {
-        Path ledger = state != null ? state : maildir.resolve(".mailwright").resolve("ledger");
+        Path ledger = maildir == null ? state.resolve("ledger") : state != null ? state : maildir.resolve(".mailwright").resolve("ledger");
         return InboundPipeline.builder().settings(s).keyRing(keys).ledgerDirectory(ledger)
                 .trustedAuthServIds(trustedAuthServIds.toArray(new String[0]));
     }

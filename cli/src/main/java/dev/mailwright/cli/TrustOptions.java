@@ -1,6 +1,6 @@
 package dev.mailwright.cli;
 
-import dev.mailwright.smtp.TrustedCertificates;
+import dev.mailwright.core.TrustedCertificates;
 import java.nio.file.Path;
 import javax.net.ssl.SSLSocketFactory;
 import picocli.CommandLine.Option;

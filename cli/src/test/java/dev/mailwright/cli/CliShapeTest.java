@@ -64,7 +64,7 @@ class CliShapeTest {
         CliRunner.Result inbound = CliRunner.run("inbound", "--help");
         // each summary is a whole sentence, wrapped but never cut
         assertThat(inbound.out().replaceAll("\\s+", " ")).contains(
-                "run Process the replies waiting in a maildir and print one JSON event per message.",
+                "run Process the replies waiting in a maildir, an IMAP folder or a POP3 mailbox and print one JSON event per message.",
                 "listen Receive replies over SMTP, store them in the maildir, process them and print one JSON event each.");
         CliRunner.Result records = CliRunner.run("dns", "records", "--help");
         assertThat(records.out().replaceAll("\\s+", " ")).doesNotContain("looked up from --hostname", "DKIM selector to check")
@@ -110,7 +110,7 @@ class CliShapeTest {
         CliRunner.Result usage = CliRunner.run("address", "encode", "--json", "--hostname", "ghe.example.com");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.out()).startsWith("{\"ok\":false,\"command\":\"address encode\",\"result\":null,\"problems\":"
-                + "[{\"code\":\"usage\",\"message\":\"Missing required options");
+                + "[{\"code\":\"usage\",\"message\":\"Missing required option");
     }
 
     @Test

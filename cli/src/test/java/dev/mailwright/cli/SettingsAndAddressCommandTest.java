@@ -99,6 +99,48 @@ class SettingsAndAddressCommandTest {
     }
 
     @Test
+    void addressEncodeScope_makesANewThreadAddressThatDecodes() {
+        CliRunner.Result enc = CliRunner.run("address", "encode", "--json", "--key-file", keyFile.toString(),
+                "--hostname", "ghe.example.com", "--scope", "repo:acme.widgets");
+        assertThat(enc.exitCode()).isZero();
+        assertThat(enc.out()).startsWith("{\"ok\":true,\"command\":\"address encode\",\"result\":"
+                + "{\"kind\":\"new-thread\",\"scopeType\":\"repo\",\"scopeId\":\"acme.widgets\","
+                + "\"address\":\"reply+new-repo-acme.widgets-");
+        String address = CliRunner.run("address", "encode", "--key-file", keyFile.toString(), "--hostname", "ghe.example.com",
+                "--scope", "repo:acme.widgets").out().strip();
+        assertThat(address).matches("reply\\+new-repo-acme\\.widgets-[0-9a-f]{40}@reply\\.ghe\\.example\\.com");
+        CliRunner.Result dec = CliRunner.run("address", "decode", "--json", "--key-file", keyFile.toString(),
+                "--hostname", "ghe.example.com", address);
+        assertThat(dec.exitCode()).isZero();
+        assertThat(dec.out()).startsWith("{\"ok\":true,\"command\":\"address decode\",\"result\":{\"outcome\":\"valid\","
+                + "\"kind\":\"new-thread\",\"scopeType\":\"repo\",\"scopeId\":\"acme.widgets\",\"signedWithCurrentKey\":true}");
+        CliRunner.Result forged = CliRunner.run("address", "decode", "--key-file", keyFile.toString(),
+                "--hostname", "ghe.example.com", address.replace("acme.widgets", "acme.gadgets"));
+        assertThat(forged.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(forged.out()).startsWith("forged: no key of the key ring signed this new-thread address");
+    }
+
+    @Test
+    void addressEncode_scopeAndThreadTogetherOrNeither_isAUsageError() {
+        String[] base = {"address", "encode", "--key-file", keyFile.toString(), "--hostname", "ghe.example.com"};
+        CliRunner.Result both = CliRunner.run(concat(base, "--scope", "repo:1", "--type", "i"));
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("without --type");
+        CliRunner.Result neither = CliRunner.run(base);
+        assertThat(neither.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(neither.err()).contains("--scope TYPE:ID");
+        CliRunner.Result bad = CliRunner.run(concat(base, "--scope", "repo:a-b"));
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("'a-b'");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void shortKey_isRefusedWithoutPrintingIt() throws Exception {
         Files.writeString(keyFile, "00112233445566778899\n");
         CliRunner.Result r = CliRunner.run("address", "encode", "--key-file", keyFile.toString(),

@@ -4,13 +4,20 @@ import java.util.Objects;
 
 /**
  * The outcome of {@link ReplyAddressCodec#decode(String)}: an expected outcome, never an
- * exception.
+ * exception. A reply address gives {@link Valid} or {@link Forged}; a new-thread address gives
+ * {@link ValidNewThread} or {@link ForgedNewThread}; either may be {@link Malformed} or for the
+ * {@link WrongDomain}.
  */
 public sealed interface DecodeResult {
 
-    /** @return true only for {@link Valid} */
+    /** @return true only for {@link Valid}: a verified reply address (an existing thread) */
     default boolean isValid() {
         return this instanceof Valid;
+    }
+
+    /** @return true for {@link Valid} and {@link ValidNewThread}: verified by a key of the ring */
+    default boolean isVerified() {
+        return this instanceof Valid || this instanceof ValidNewThread;
     }
 
     /**
@@ -61,6 +68,31 @@ public sealed interface DecodeResult {
     record Forged(ReplyTarget claimed) implements DecodeResult {
         /** Validates the fields. */
         public Forged {
+            Objects.requireNonNull(claimed, "claimed");
+        }
+    }
+
+    /**
+     * A new-thread address, well formed, for our domain, and signed by a key of the ring.
+     *
+     * @param scope the place where the mail opens a new thread
+     * @param signedWithCurrentKey false when a verify-only (older) key signed it
+     */
+    record ValidNewThread(NewThreadScope scope, boolean signedWithCurrentKey) implements DecodeResult {
+        /** Validates the fields. */
+        public ValidNewThread {
+            Objects.requireNonNull(scope, "scope");
+        }
+    }
+
+    /**
+     * A new-thread address, well formed and for our domain, that no key of the ring signed.
+     *
+     * @param claimed the place the address claims (not to be trusted)
+     */
+    record ForgedNewThread(NewThreadScope claimed) implements DecodeResult {
+        /** Validates the fields. */
+        public ForgedNewThread {
             Objects.requireNonNull(claimed, "claimed");
         }
     }

@@ -7,18 +7,30 @@ import java.util.Objects;
 /**
  * Signs and verifies reply addresses of the form
  * {@code reply+<type>-<id>-<token>-<user>@reply.<hostname>}, for example
- * {@code reply+i-1-1801beb4df676a79250d1e61e54ab763822c207d-5@reply.ghe.example.com}.
+ * {@code reply+i-1-1801beb4df676a79250d1e61e54ab763822c207d-5@reply.ghe.example.com}, and
+ * new-thread addresses {@code reply+new-<scope type>-<scope id>-<token>@reply.<hostname>} that
+ * name a place rather than a thread ({@link NewThreadScope}), for example
+ * {@code reply+new-repo-42-<token>@reply.ghe.example.com}.
  *
  * <p>The token is 40 lower-case hex digits: the first 160 bits of HMAC-SHA256, under the key
  * ring's signing key, over the canonical target {@code <type>-<id>-<user>} (decimal, no leading
- * zeros). Decoding accepts what mail systems do to addresses (display names, angle brackets,
- * upper case, surrounding spaces), tries every key of the ring and compares in constant time.
+ * zeros), or {@code new-<scope type>-<scope id>} for a new-thread address. The two canonical
+ * forms cannot collide (a thread type is one letter, {@code new} three), so a token of one kind
+ * never verifies an address of the other. Decoding accepts what mail systems do to addresses
+ * (display names, angle brackets, upper case, surrounding spaces), tries every key of the ring
+ * and compares in constant time; both kinds share the keys and their rotation.
+ *
+ * <p>A new-thread address with a long scope id can exceed the 64 octets RFC 5321 allows a local
+ * part: most MTAs (Postfix among them) accept it, but keep scope ids short (a numeric id rather
+ * than a path) where mail passes through strict relays.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ReplyAddressCodec {
     /** The local-part prefix of every reply address. */
     public static final String PREFIX = "reply+";
+    /** What follows {@link #PREFIX} in a new-thread address: {@code reply+new-...}. */
+    public static final String NEW_THREAD_MARK = "new";
     /** Length of the token in hex digits (160 bits). */
     public static final int TOKEN_HEX_LENGTH = 40;
     private static final int TOKEN_BYTES = TOKEN_HEX_LENGTH / 2;
@@ -49,21 +61,41 @@ public final class ReplyAddressCodec {
      */
     public String encode(ReplyTarget target) {
         Objects.requireNonNull(target, "target");
-        byte[] mac = macs.mac(0, canonical(target.type().code(), target.id(), target.userId()));
+        byte[] mac = token(0, canonical(target.type(), target.id(), target.userId()));
         StringBuilder out = new StringBuilder(PREFIX.length() + 64 + replyDomain.length());
         out.append(PREFIX).append(target.type().code()).append('-').append(target.id()).append('-');
-        for (int i = 0; i < TOKEN_BYTES; i++) {
-            out.append(HEX.charAt((mac[i] >> 4) & 0xf)).append(HEX.charAt(mac[i] & 0xf));
-        }
+        appendHex(out, mac);
         out.append('-').append(target.userId()).append('@').append(replyDomain);
         return out.toString();
     }
 
     /**
-     * Decodes and verifies an address as it arrives in a header or an SMTP {@code RCPT TO}.
+     * @param scope the place where mail to the address opens a new thread
+     * @return the signed new-thread address {@code reply+new-<type>-<id>-<token>@reply.<hostname>},
+     *     all lower case
+     */
+    public String encodeNewThread(NewThreadScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        byte[] mac = token(0, canonical(scope));
+        StringBuilder out = new StringBuilder(PREFIX.length() + 64 + replyDomain.length());
+        out.append(PREFIX).append(NEW_THREAD_MARK).append('-').append(scope.type()).append('-').append(scope.id()).append('-');
+        appendHex(out, mac);
+        out.append('@').append(replyDomain);
+        return out.toString();
+    }
+
+    private static void appendHex(StringBuilder out, byte[] mac) {
+        for (int i = 0; i < TOKEN_BYTES; i++) {
+            out.append(HEX.charAt((mac[i] >> 4) & 0xf)).append(HEX.charAt(mac[i] & 0xf));
+        }
+    }
+
+    /**
+     * Decodes and verifies an address as it arrives in a header or an SMTP {@code RCPT TO}: a
+     * reply address or a new-thread address.
      *
      * @param address the address, with or without display name and angle brackets
-     * @return valid (with the target), malformed (and why), wrong domain, or forged
+     * @return valid (with the target or the scope), malformed (and why), wrong domain, or forged
      */
     public DecodeResult decode(String address) {
         if (address == null) {
@@ -83,6 +115,10 @@ public final class ReplyAddressCodec {
             return new DecodeResult.Malformed("the local part does not start with '" + PREFIX + "'");
         }
         String[] parts = local.substring(PREFIX.length()).split("-", -1);
+        return parts[0].equalsIgnoreCase(NEW_THREAD_MARK) ? decodeNewThread(parts, domain) : decodeReply(parts, domain);
+    }
+
+    private DecodeResult decodeReply(String[] parts, String domain) {
         if (parts.length != 4) {
             return new DecodeResult.Malformed("expected 4 parts <type>-<id>-<token>-<user> after '"
                     + PREFIX + "', found " + parts.length);
@@ -107,12 +143,52 @@ public final class ReplyAddressCodec {
             return new DecodeResult.WrongDomain(domain, replyDomain);
         }
         ReplyTarget target = new ReplyTarget(type, id, user);
-        int key = macs.verify(canonical(type.code(), id, user), given);
+        int key = signedBy(canonical(type, id, user), given);
         return key < 0 ? new DecodeResult.Forged(target) : new DecodeResult.Valid(target, key == 0);
     }
 
-    private static byte[] canonical(char type, long id, long user) {
-        return (type + "-" + id + "-" + user).getBytes(StandardCharsets.US_ASCII);
+    private DecodeResult decodeNewThread(String[] parts, String domain) {
+        if (parts.length != 4) {
+            return new DecodeResult.Malformed("expected 4 parts new-<scope type>-<scope id>-<token> after '"
+                    + PREFIX + "', found " + parts.length);
+        }
+        String type = parts[1].toLowerCase(Locale.ROOT);
+        String id = parts[2].toLowerCase(Locale.ROOT);
+        String problem = NewThreadScope.typeProblem(type);
+        if (problem != null) {
+            return new DecodeResult.Malformed("the scope type '" + parts[1] + "' " + problem);
+        }
+        problem = NewThreadScope.idProblem(id);
+        if (problem != null) {
+            return new DecodeResult.Malformed("the scope id '" + parts[2] + "' " + problem);
+        }
+        byte[] given = parseToken(parts[3]);
+        if (given == null) {
+            return new DecodeResult.Malformed("the token is not " + TOKEN_HEX_LENGTH + " hex digits");
+        }
+        if (!domain.equals(replyDomain)) {
+            return new DecodeResult.WrongDomain(domain, replyDomain);
+        }
+        NewThreadScope scope = new NewThreadScope(type, id);
+        int key = signedBy(canonical(scope), given);
+        return key < 0 ? new DecodeResult.ForgedNewThread(scope) : new DecodeResult.ValidNewThread(scope, key == 0);
+    }
+
+    /** @return the index of the key that signed {@code canonical} with {@code given}, or -1; constant time per key */
+    private int signedBy(String canonical, byte[] given) {
+        return macs.verify(canonical.getBytes(StandardCharsets.US_ASCII), given);
+    }
+
+    private static String canonical(ThreadType type, long id, long user) {
+        return type.code() + "-" + id + "-" + user;
+    }
+
+    private static String canonical(NewThreadScope scope) {
+        return NEW_THREAD_MARK + "-" + scope.type() + "-" + scope.id();
+    }
+
+    private byte[] token(int keyIndex, String canonical) {
+        return macs.mac(keyIndex, canonical.getBytes(StandardCharsets.US_ASCII));
     }
 
     static String unwrap(String address) {

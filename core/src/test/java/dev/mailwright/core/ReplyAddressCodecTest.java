@@ -82,6 +82,63 @@ class ReplyAddressCodecTest {
         assertThat(reason("reply+i-99999999999999999999-" + "a".repeat(40) + "-5@reply.ghe.example.com")).contains("id");
     }
 
+    @Test
+    void encodeNewThread_tokenIsHmacOverNewTypeIdAndDecodesToTheScope() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(Arrays.copyOf(
+                mac.doFinal("new-repo-42".getBytes(StandardCharsets.US_ASCII)), 20));
+        NewThreadScope scope = new NewThreadScope("repo", "42");
+        String address = codec.encodeNewThread(scope);
+        assertThat(address).isEqualTo("reply+new-repo-42-" + expected + "@reply.ghe.example.com");
+        assertThat(codec.decode("Help Desk <" + address.toUpperCase(java.util.Locale.ROOT) + ">"))
+                .isEqualTo(new DecodeResult.ValidNewThread(scope, true));
+        assertThat(codec.decode(address).isValid()).as("not a reply to an existing thread").isFalse();
+        assertThat(codec.decode(address).isVerified()).isTrue();
+    }
+
+    @Test
+    void decodeNewThread_tamperedScopeOrTokenIsForged() {
+        String address = codec.encodeNewThread(new NewThreadScope("queue", "support.eu"));
+        assertThat(codec.decode(address.replace("support.eu", "support.us")))
+                .isEqualTo(new DecodeResult.ForgedNewThread(new NewThreadScope("queue", "support.us")));
+        assertThat(codec.decode(address.replace("-queue-", "-queuf-"))).isInstanceOf(DecodeResult.ForgedNewThread.class);
+        assertThat(new ReplyAddressCodec(KeyRing.of(OTHER_KEY), "ghe.example.com").decode(address))
+                .isInstanceOf(DecodeResult.ForgedNewThread.class);
+    }
+
+    @Test
+    void decodeNewThread_keyRotationKeepsOldAddressesValid() {
+        NewThreadScope scope = new NewThreadScope("project", "7");
+        String old = new ReplyAddressCodec(KeyRing.of(OTHER_KEY), "ghe.example.com").encodeNewThread(scope);
+        ReplyAddressCodec rotated = new ReplyAddressCodec(KeyRing.of(KEY, OTHER_KEY), "ghe.example.com");
+        assertThat(rotated.decode(old)).isEqualTo(new DecodeResult.ValidNewThread(scope, false));
+        assertThat(rotated.decode(rotated.encodeNewThread(scope))).isEqualTo(new DecodeResult.ValidNewThread(scope, true));
+    }
+
+    @Test
+    void decodeNewThread_reportsMalformedAndWrongDomain() {
+        String token = "a".repeat(40);
+        assertThat(reason("reply+new-repo-" + token + "@reply.ghe.example.com")).contains("found 3");
+        assertThat(reason("reply+new-9repo-1-" + token + "@reply.ghe.example.com")).contains("scope type '9repo'");
+        assertThat(reason("reply+new-repo-a..b-" + token + "@reply.ghe.example.com")).contains("scope id 'a..b'");
+        assertThat(reason("reply+new-repo-a+b-" + token + "@reply.ghe.example.com")).contains("scope id 'a+b'");
+        assertThat(reason("reply+new-repo-1-" + "a".repeat(39) + "@reply.ghe.example.com")).contains("40 hex digits");
+        String address = codec.encodeNewThread(new NewThreadScope("repo", "1"));
+        assertThat(new ReplyAddressCodec(KeyRing.of(KEY), "other.example.org").decode(address))
+                .isEqualTo(new DecodeResult.WrongDomain("reply.ghe.example.com", "reply.other.example.org"));
+    }
+
+    @Test
+    void newThreadScope_refusesWhatCannotLiveInAnAddress() {
+        assertThatThrownBy(() -> new NewThreadScope("Repo", "1")).hasMessageContaining("'Repo'").hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> new NewThreadScope("repo", "a-b")).hasMessageContaining("'a-b'").hasMessageContaining("'-'");
+        assertThatThrownBy(() -> new NewThreadScope("repo", "")).hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> new NewThreadScope("repo", ".x")).hasMessageContaining("'.'");
+        assertThatThrownBy(() -> new NewThreadScope("r".repeat(21), "1")).hasMessageContaining("1 to 20");
+        assertThat(new NewThreadScope("repo", "acme_widgets.v2").id()).isEqualTo("acme_widgets.v2");
+    }
+
     private String reason(String address) {
         DecodeResult r = codec.decode(address);
         assertThat(r).isInstanceOf(DecodeResult.Malformed.class);

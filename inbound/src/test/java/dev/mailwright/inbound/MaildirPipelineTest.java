@@ -89,6 +89,20 @@ class MaildirPipelineTest {
     }
 
     @Test
+    void mailToANewThreadAddress_isFiledAsFailureUntilNewThreadsAreRouted_andAForgedOneAsForged() throws IOException {
+        String newThread = Fixtures.CODEC.encodeNewThread(new dev.mailwright.core.NewThreadScope("repo", "42"));
+        deliver(maildir(), postfixName(1), reply("<nt@me.com>", newThread, "Please add a dark theme."));
+        deliver(maildir(), postfixName(2), reply("<nt-forged@me.com>", newThread.replace("-42-", "-43-"), "forged"));
+
+        BatchSummary summary = runOnce(pipeline());
+
+        assertThat(handled).as("never a comment").isEmpty();
+        assertThat(summary.rejected()).isEqualTo(2);
+        assertThat(reason("failure", postfixName(1))).contains("address.new-thread").contains("repo 42");
+        assertThat(reason("failure", postfixName(2))).contains("address.forged");
+    }
+
+    @Test
     void unsubscribeByMail_goesToTheUnsubscribeHandler_neverToTheReplyHandler() throws IOException {
         deliver(maildir(), postfixName(1), unsubscribeMail("<u1@me.com>", replyAddress(1, 5), "", ""));
         // some clients mark the message they send for a List-Unsubscribe mailto as generated

@@ -3,6 +3,7 @@ package dev.mailwright.smtp;
 import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.InvalidSettingsException;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.core.ValidationProblem;
 import dev.mailwright.core.ValidationResult;
 import dev.mailwright.smtp.internal.AngusSessionProperties;

@@ -6,6 +6,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.smtp.internal.AngusSessionProperties;
 import java.time.Duration;
 import java.util.Properties;

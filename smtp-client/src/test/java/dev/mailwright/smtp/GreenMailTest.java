@@ -9,6 +9,7 @@ import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.Secret;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.core.smtp.FailureCategory;
 import dev.mailwright.core.smtp.FailureClass;
 import jakarta.mail.internet.MimeMessage;
@@ -177,7 +178,7 @@ class GreenMailTest {
         }
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedCertificates.fromPem(java.nio.file.Path.of("/nonexistent.pem")))
-                .isInstanceOf(SmtpException.class).hasMessageContaining("/nonexistent.pem");
+                .isInstanceOf(dev.mailwright.core.MailwrightException.class).hasMessageContaining("/nonexistent.pem");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mailwright.smtp;
 
+import dev.mailwright.core.TrustedCertificates;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -83,7 +83,7 @@ public final class RecipientStage {
             if (result instanceof DecodeResult.Valid valid) {
                 return new Matched(valid.target(), address, inEnvelope);
             }
-            if (firstProblem == null || result instanceof DecodeResult.Forged) {
+            if (firstProblem == null || result instanceof DecodeResult.Forged || result instanceof DecodeResult.ForgedNewThread) {
                 firstProblem = rejection(address, result);
             }
         }
@@ -102,6 +102,10 @@ public final class RecipientStage {
         if (result instanceof DecodeResult.WrongDomain wd) {
             return new Disposition.Rejected("address.wrong-domain",
                     "the reply address " + address + " is for " + wd.domain() + ", not " + wd.expected());
+        }
+        if (result instanceof DecodeResult.ValidNewThread nt) {
+            return new Disposition.Rejected("address.new-thread", "the address " + address + " opens a new thread in "
+                    + nt.scope().type() + " " + nt.scope().id() + ", and this pipeline does not route new threads yet");
         }
         return new Disposition.Rejected("address.forged",
                 "the reply address " + address + " is not signed by any key of the key ring (forged or tampered)");

@@ -1,10 +1,11 @@
 package dev.mailwright.inbound.spi;
 
 import dev.mailwright.inbound.Disposition;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Where raw messages come from: a maildir, later an IMAP mailbox. The pipeline claims a batch,
+ * Where raw messages come from: a maildir, an IMAP or a POP3 mailbox. The pipeline claims a batch,
  * runs its stages and files each message; a source never has to know the stages.
  *
  * <p>Contract: a claimed message belongs to this source instance until it is filed; no other
@@ -33,6 +34,20 @@ public interface MailSource extends AutoCloseable {
 
     /** Makes what was filed since the last call durable (for example, syncs folders). */
     default void flush() {
+    }
+
+    /**
+     * Waits until new messages may be waiting, for a host that runs the pipeline in a loop
+     * ({@code drain}, then wait, then drain again). A source that can be told of new mail (an IMAP
+     * mailbox with IDLE) returns as soon as it is; the default sleeps for the whole timeout, which
+     * is how a maildir or a POP3 mailbox is polled. A source may return early (after reconnecting,
+     * say): the caller drains and waits again.
+     *
+     * @param timeout the longest wait
+     * @throws InterruptedException when the thread is interrupted while it waits
+     */
+    default void awaitMessages(Duration timeout) throws InterruptedException {
+        Thread.sleep(Math.max(0, timeout.toMillis()));
     }
 
     /** Releases the source; unfiled claims are offered again by the next instance. */

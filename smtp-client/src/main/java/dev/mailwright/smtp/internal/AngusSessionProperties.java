@@ -3,7 +3,7 @@ package dev.mailwright.smtp.internal;
 import dev.mailwright.core.AuthMethod;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
-import dev.mailwright.smtp.TrustedCertificates;
+import dev.mailwright.core.TrustedCertificates;
 import java.util.Objects;
 import java.util.Properties;
 

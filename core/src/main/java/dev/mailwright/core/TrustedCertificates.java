@@ -1,4 +1,4 @@
-package dev.mailwright.smtp;
+package dev.mailwright.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,10 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Certificates (or CAs) to trust for the SMTP server instead of the JVM's default trust store,
- * such as an internal CA. Host-name verification stays on. There is deliberately no "trust every
- * certificate" option.
+ * Certificates (or CAs) to trust for a mail server instead of the JVM's default trust store, such
+ * as an internal CA: the SMTP server mail is sent through, and the IMAP or POP3 server replies are
+ * read from, under the same rules. Host-name verification stays on. There is deliberately no
+ * "trust every certificate" option.
  */
 public final class TrustedCertificates {
     private final List<X509Certificate> certificates;
@@ -46,7 +47,7 @@ public final class TrustedCertificates {
     /**
      * @param pemFile a file with one or more {@code -----BEGIN CERTIFICATE-----} blocks
      * @return the trust
-     * @throws SmtpException naming the file when it cannot be read or holds no certificate
+     * @throws MailwrightException naming the file when it cannot be read or holds no certificate
      */
     public static TrustedCertificates fromPem(Path pemFile) {
         Objects.requireNonNull(pemFile, "pemFile");
@@ -56,11 +57,11 @@ public final class TrustedCertificates {
                 certs.add((X509Certificate) c);
             }
             if (certs.isEmpty()) {
-                throw new SmtpException("The file " + pemFile + " holds no PEM certificate; give a file with -----BEGIN CERTIFICATE----- blocks");
+                throw new MailwrightException("The file " + pemFile + " holds no PEM certificate; give a file with -----BEGIN CERTIFICATE----- blocks");
             }
             return new TrustedCertificates(certs);
         } catch (IOException | GeneralSecurityException e) {
-            throw new SmtpException("Cannot read trusted certificates from " + pemFile + ": " + e.getMessage()
+            throw new MailwrightException("Cannot read trusted certificates from " + pemFile + ": " + e.getMessage()
                     + ". Give a PEM file with -----BEGIN CERTIFICATE----- blocks.", e);
         }
     }
@@ -70,7 +71,7 @@ public final class TrustedCertificates {
      * @param type {@code PKCS12} or {@code JKS}
      * @param password the store's password, or null when it has none
      * @return the trust, with every certificate of the store
-     * @throws SmtpException naming the file when it cannot be read or holds no certificate
+     * @throws MailwrightException naming the file when it cannot be read or holds no certificate
      */
     public static TrustedCertificates fromKeyStore(Path keyStore, String type, char[] password) {
         Objects.requireNonNull(keyStore, "keyStore");
@@ -85,11 +86,11 @@ public final class TrustedCertificates {
                 }
             }
             if (certs.isEmpty()) {
-                throw new SmtpException("The key store " + keyStore + " holds no certificate");
+                throw new MailwrightException("The key store " + keyStore + " holds no certificate");
             }
             return new TrustedCertificates(certs);
         } catch (IOException | GeneralSecurityException e) {
-            throw new SmtpException("Cannot read the " + type + " key store " + keyStore + ": " + e.getMessage()
+            throw new MailwrightException("Cannot read the " + type + " key store " + keyStore + ": " + e.getMessage()
                     + ". Check the path, the type and the password.", e);
         }
     }
@@ -107,7 +108,7 @@ public final class TrustedCertificates {
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new SmtpException("Cannot build a TLS context trusting the given certificates: " + e.getMessage(), e);
+            throw new MailwrightException("Cannot build a TLS context trusting the given certificates: " + e.getMessage(), e);
         }
     }
 

@@ -106,7 +106,11 @@ public final class ListenerHandler implements MessageHandler {
             if (result instanceof DecodeResult.Malformed m) {
                 throw refuse(a, 550, "5.1.1 Malformed reply address <" + a + ">: " + m.reason());
             }
-            if (!result.isValid()) {
+            if (result instanceof DecodeResult.ForgedNewThread) {
+                throw refuse(a, 550, "5.7.1 New-thread address <" + a + "> is not signed by this instance's keys"
+                        + " (forged or tampered with)");
+            }
+            if (!result.isVerified()) {
                 throw refuse(a, 550, "5.7.1 Reply address <" + a + "> is not signed by this instance's keys"
                         + " (forged or tampered with)");
             }

@@ -38,10 +38,12 @@ public final class Dovecot implements AutoCloseable {
     private final int pop3Port;
     private final int pop3sPort;
     private final Path dovecot;
+    private final String mailFormat;
     private Peers.PeerProcess process;
 
     private Dovecot(Builder b) throws IOException {
         this.dovecot = Peers.require("dovecot", "dovecot-imapd");
+        this.mailFormat = b.mailFormat;
         Path openssl = Peers.require("openssl", "openssl");
         this.dir = Files.createTempDirectory(Path.of("/tmp"), "dovecot-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -62,7 +64,7 @@ public final class Dovecot implements AutoCloseable {
         run(List.of(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", dir.resolve("key.pem").toString(),
                 "-out", certificate().toString()));
-        Files.writeString(dir.resolve("dovecot.conf"), config(b.capability), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("dovecot.conf"), config(b.capability, b.rawlog), StandardCharsets.US_ASCII);
     }
 
     /** @return a builder of a server with IDLE and MOVE */
@@ -75,7 +77,7 @@ public final class Dovecot implements AutoCloseable {
         return builder().start();
     }
 
-    private String config(String capability) {
+    private String config(String capability, boolean rawlog) {
         String d = dir.toString();
         return "base_dir = " + d + "/run\n"
                 + "state_dir = " + d + "/state\n"
@@ -89,9 +91,9 @@ public final class Dovecot implements AutoCloseable {
                 + "auth_mechanisms = plain login\n"
                 + "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " + d + "/users\n}\n"
                 + "userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=" + d + "/home/%u\n}\n"
-                + "mail_location = maildir:~/Maildir\n"
+                + "mail_location = " + ("maildir".equals(mailFormat) ? "maildir:~/Maildir" : mailFormat + ":~/" + mailFormat) + "\n"
                 + "namespace inbox {\n  inbox = yes\n  separator = /\n}\n"
-                + "protocol imap {\n  rawlog_dir = " + d + "/rawlog\n"
+                + "protocol imap {\n" + (rawlog ? "  rawlog_dir = " + d + "/rawlog\n" : "")
                 + (capability == null ? "" : "  imap_capability = " + capability + "\n") + "}\n"
                 + "service imap-login {\n  inet_listener imap {\n    port = " + imapPort + "\n  }\n"
                 + "  inet_listener imaps {\n    port = " + imapsPort + "\n    ssl = yes\n  }\n}\n"
@@ -168,7 +170,10 @@ public final class Dovecot implements AutoCloseable {
         return password;
     }
 
-    /** @return the user's INBOX maildir (holding new/, cur/, tmp/) */
+    /**
+     * @return the user's INBOX maildir (holding new/, cur/, tmp/); with a dbox format, the maildir
+     *     that {@link #deliver} fills and {@link #indexDelivered()} imports from
+     */
     public Path maildir() {
         return dir.resolve("home").resolve(user).resolve("Maildir");
     }
@@ -191,6 +196,31 @@ public final class Dovecot implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("cannot deliver into " + maildir() + ": " + e, e);
         }
+    }
+
+    /**
+     * Makes what {@link #deliver} wrote visible and indexed before a measurement: {@code doveadm
+     * index} of INBOX for the maildir format; for a dbox format, {@code doveadm import} of the
+     * staging maildir into INBOX, which is then emptied.
+     */
+    public void indexDelivered() {
+        if ("maildir".equals(mailFormat)) {
+            doveadm("index", "-u", user, "INBOX");
+            return;
+        }
+        doveadm("import", "-u", user, "maildir:" + maildir(), "", "all");
+        try (var files = Files.list(maildir().resolve("new"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot empty " + maildir() + ": " + e, e);
+        }
+    }
+
+    /** @return the mailbox format: {@code maildir} (the default), {@code sdbox} or {@code mdbox} */
+    public String mailFormat() {
+        return mailFormat;
     }
 
     /**
@@ -314,6 +344,8 @@ public final class Dovecot implements AutoCloseable {
     /** Chooses the capabilities of a {@link Dovecot}. */
     public static final class Builder {
         private String capability;
+        private String mailFormat = "maildir";
+        private boolean rawlog = true;
 
         private Builder() {
         }
@@ -326,6 +358,25 @@ public final class Dovecot implements AutoCloseable {
         /** @return this, for a server that announces neither IDLE nor MOVE (clients poll) */
         public Builder withoutIdleOrMove() {
             return capability("IMAP4rev1 SASL-IR LITERAL+ ID ENABLE UIDPLUS");
+        }
+
+        /**
+         * @param format {@code maildir} (the default, as in PEERS.md), {@code sdbox} or {@code mdbox}
+         *     (Dovecot's own formats, whose index is authoritative: no directory scan at each sync)
+         * @return this
+         */
+        public Builder mailFormat(String format) {
+            if (!List.of("maildir", "sdbox", "mdbox").contains(format)) {
+                throw new IllegalArgumentException("mail format must be maildir, sdbox or mdbox, was " + format);
+            }
+            this.mailFormat = format;
+            return this;
+        }
+
+        /** @return this, for a server that keeps no raw log of IMAP sessions (benchmarks: {@link #imapCommands()} is then empty) */
+        public Builder withoutRawlog() {
+            this.rawlog = false;
+            return this;
         }
 
         private Builder capability(String c) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +27,7 @@ class ListenerNewThreadAddressTest {
     @TempDir
     Path dir;
 
-    private InboundListener listener;
-
-    @AfterEach
-    void stop() {
-        if (listener != null) {
-            listener.close();
-        }
-    }
-
-    private RawSmtp greeted() throws IOException {
-        listener = Fixtures.listener(dir).build().start();
+    private static RawSmtp greeted(InboundListener listener) throws IOException {
         RawSmtp c = RawSmtp.connect(listener.port());
         assertThat(c.reply()).startsWith("220");
         assertThat(c.command("EHLO mail.example.org")).startsWith("250");
@@ -49,7 +38,7 @@ class ListenerNewThreadAddressTest {
     @Test
     void signedNewThreadAddress_isAcceptedAtRcpt_andTheMessageIsStored() throws Exception {
         String address = Fixtures.CODEC.encodeNewThread(REPO);
-        try (RawSmtp c = greeted()) {
+        try (InboundListener listener = Fixtures.listener(dir).build().start(); RawSmtp c = greeted(listener)) {
             assertThat(c.command("RCPT TO:<" + address + ">")).startsWith("250");
             assertThat(c.command("DATA")).startsWith("354");
             c.send("From: someone@example.org\r\nTo: " + address + "\r\nSubject: Dark theme\r\n\r\nPlease add one.\r\n.\r\n");
@@ -63,12 +52,9 @@ class ListenerNewThreadAddressTest {
     void newThreadAddressSignedWithAVerifyOnlyKey_isAccepted() throws Exception {
         byte[] retired = HexFormat.of().parseHex("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100");
         String address = new ReplyAddressCodec(KeyRing.of(retired), Fixtures.HOST).encodeNewThread(REPO);
-        listener = InboundListener.builder().hostname(Fixtures.HOST).keyRing(KeyRing.of(Fixtures.KEY, retired))
-                .maildir(dir.resolve("maildir")).port(0).build().start();
-        try (RawSmtp c = RawSmtp.connect(listener.port())) {
-            assertThat(c.reply()).startsWith("220");
-            assertThat(c.command("EHLO mail.example.org")).startsWith("250");
-            assertThat(c.command("MAIL FROM:<someone@example.org>")).startsWith("250");
+        try (InboundListener listener = InboundListener.builder().hostname(Fixtures.HOST)
+                        .keyRing(KeyRing.of(Fixtures.KEY, retired)).maildir(dir.resolve("maildir")).port(0).build().start();
+                RawSmtp c = greeted(listener)) {
             assertThat(c.command("RCPT TO:<" + address + ">")).startsWith("250");
         }
     }
@@ -79,7 +65,7 @@ class ListenerNewThreadAddressTest {
         String otherScope = address.replace("-42-", "-43-");
         String otherKey = new ReplyAddressCodec(KeyRing.of(HexFormat.of().parseHex("ab".repeat(32))), Fixtures.HOST)
                 .encodeNewThread(REPO);
-        try (RawSmtp c = greeted()) {
+        try (InboundListener listener = Fixtures.listener(dir).build().start(); RawSmtp c = greeted(listener)) {
             for (String forged : List.of(otherScope, otherKey)) {
                 assertThat(c.command("RCPT TO:<" + forged + ">")).startsWith("550 5.7.1")
                         .contains("New-thread address <" + forged + ">").contains("forged or tampered with");

@@ -108,8 +108,8 @@ public final class ImapPipelineThroughput {
         while (t.isAlive()) {
             if (checkpoints && handled.get() >= next) {
                 System.gc();
-                System.out.printf("  after %,d replies: heap after GC %.1f MB%n", handled.get(),
-                        memory.getHeapMemoryUsage().getUsed() / 1e6);
+                System.out.printf("  after %,d replies (%.1f s): heap after GC %.1f MB%n", handled.get(),
+                        (System.nanoTime() - start) / 1e9, memory.getHeapMemoryUsage().getUsed() / 1e6);
                 next += step;
             }
             Thread.sleep(5);

@@ -13,12 +13,15 @@ import java.util.Optional;
  * server wrote above its first {@code Received} field ({@code Return-Path}, {@code Delivered-To},
  * {@code X-Original-To}, {@code Envelope-To}).
  *
- * @param sender the {@code MAIL FROM} address, lower case; empty for the null sender {@code <>}
- *     (bounces) or when unknown
+ * @param sender the {@code MAIL FROM} address, lower case; {@value #NULL_SENDER} for the null
+ *     sender (bounces and other automated mail); empty when unknown
  * @param recipients the {@code RCPT TO} addresses, lower case; empty when unknown
  * @param clientIp the connecting client's IP address (IPv4 or IPv6 literal); empty when unknown
  */
 public record Envelope(String sender, List<String> recipients, String clientIp) {
+    /** The null sender ({@code MAIL FROM:<>}) of bounces and other automated mail. */
+    public static final String NULL_SENDER = "<>";
+
     /** Nothing known: the stages read the recipients from {@code To} and {@code Cc}. */
     public static final Envelope UNKNOWN = new Envelope("", List.of(), "");
 
@@ -32,11 +35,11 @@ public record Envelope(String sender, List<String> recipients, String clientIp) 
         Objects.requireNonNull(recipients, "recipients");
         Objects.requireNonNull(clientIp, "clientIp");
         sender = sender.strip().toLowerCase(Locale.ROOT);
-        if (!sender.isEmpty()) {
+        if (!sender.isEmpty() && !sender.equals(NULL_SENDER)) {
             Optional<String> problem = EmailAddresses.envelopeSenderProblem(sender);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException("The envelope sender '" + EmailAddresses.printable(sender)
-                        + "' is not a valid address: " + problem.get() + ". Use \"\" for the null sender <>.");
+                        + "' is not a valid address: " + problem.get() + ". Use Envelope.NULL_SENDER for <>, \"\" when unknown.");
             }
         }
         List<String> out = new ArrayList<>();
@@ -59,7 +62,7 @@ public record Envelope(String sender, List<String> recipients, String clientIp) 
     }
 
     /**
-     * @param sender the {@code MAIL FROM} address, or "" for {@code <>}
+     * @param sender the {@code MAIL FROM} address, {@link #NULL_SENDER}, or "" when unknown
      * @param recipients the {@code RCPT TO} addresses
      * @return an envelope without client address
      */

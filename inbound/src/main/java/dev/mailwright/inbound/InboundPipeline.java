@@ -171,8 +171,9 @@ public final class InboundPipeline implements AutoCloseable {
             MaildirSource source = acceptSource();
             source.adopt(name, content, true);
             SourceMessage m = new SourceMessage(name, "accepted message " + name, content, 1);
-            if (tooLarge) {
-                Disposition d = new Disposition.Rejected("parse.too-large", "the message has more than the limit of "
+            if (tooLarge || body.length == 0) {
+                Disposition d = body.length == 0 ? new Disposition.Rejected("parse.empty", "the message is empty")
+                        : new Disposition.Rejected("parse.too-large", "the message has more than the limit of "
                         + maxMessageBytes + " bytes (InboundPipeline.Builder.maxMessageBytes); its first "
                         + maxMessageBytes + " bytes are filed");
                 source.file(m, d, InboundDiagnostics.describe(d) + "\nstage: accept");

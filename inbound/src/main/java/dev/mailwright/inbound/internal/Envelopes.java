@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes the envelope a receiving server records above the message: {@code Return-Path}
- * (the sender), {@code Delivered-To}, {@code X-Original-To} or {@code Envelope-To} (the
+ * (the sender; {@code <>} for the null sender), {@code Delivered-To}, {@code X-Original-To} or {@code Envelope-To} (the
  * recipients), and the first {@code Received} field, whose {@code from} clause names the
  * client's address in brackets ({@code from helo (host [192.0.2.7])}, as Postfix and the listener
  * write it). Only fields above the first {@code Received} count: the same names further down were
@@ -72,7 +72,10 @@ public final class Envelopes {
      */
     public static String prefix(Envelope envelope, String by, String id, String date) {
         StringBuilder out = new StringBuilder();
-        out.append("Return-Path: <").append(envelope.sender()).append(">\r\n");
+        if (!envelope.sender().isEmpty()) {
+            out.append("Return-Path: ").append(envelope.sender().equals(Envelope.NULL_SENDER) ? "<>"
+                    : "<" + envelope.sender() + ">").append("\r\n");
+        }
         for (String r : envelope.recipients()) {
             out.append("Delivered-To: ").append(r).append("\r\n");
         }
@@ -87,6 +90,9 @@ public final class Envelopes {
         String v = value.strip();
         if (v.startsWith("<") && v.endsWith(">")) {
             v = v.substring(1, v.length() - 1).strip();
+        }
+        if (v.isEmpty()) {
+            return Envelope.NULL_SENDER;
         }
         return EmailAddresses.envelopeSenderProblem(v).isEmpty() ? v.toLowerCase(Locale.ROOT) : "";
     }

@@ -155,8 +155,11 @@ public final class ReplyStages {
     public InboundStage extract() {
         return ctx -> {
             Exchange x = (Exchange) ctx;
+            if (!(x.address().orElse(null) instanceof DecodeResult.Valid valid) || x.newThread() != null) {
+                return x.pass(); // new-thread mail is read whole, by the stage 'new-thread'
+            }
             ParsedMessage m = x.parsed();
-            ReplyTarget target = ((DecodeResult.Valid) x.address().orElseThrow()).target();
+            ReplyTarget target = valid.target();
             ExtractedReply extracted = extractor.extract(new ReplyInput(m.text(), m.html(),
                     sentNotificationText.apply(target)));
             if (extracted.isEmpty()) {

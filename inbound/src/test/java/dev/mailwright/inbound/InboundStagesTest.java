@@ -1,0 +1,191 @@
+package dev.mailwright.inbound;
+
+import static dev.mailwright.inbound.Fixtures.deliver;
+import static dev.mailwright.inbound.Fixtures.postfixName;
+import static dev.mailwright.inbound.Fixtures.replyAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailwright.core.DecodeResult;
+import dev.mailwright.inbound.spi.InboundStage;
+import dev.mailwright.inbound.spi.StageContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline as a chain of named stages: order, host stages, the context they see, the filed reasons. */
+class InboundStagesTest {
+    @TempDir
+    Path dir;
+
+    private final List<DeliveredReply> handled = new CopyOnWriteArrayList<>();
+
+    private InboundPipeline.Builder pipeline() {
+        return InboundPipeline.builder().keyRing(Fixtures.KEYS).hostname(Fixtures.HOST)
+                .ledgerDirectory(dir.resolve("state")).handler(handled::add).trustedAuthServIds("mx.ghe.example.com");
+    }
+
+    private Path maildir() {
+        return dir.resolve("maildir");
+    }
+
+    private BatchSummary drain(InboundPipeline.Builder builder) {
+        try (InboundPipeline p = builder.build(); MaildirSource source = MaildirSource.builder(maildir()).open()) {
+            return p.drain(source);
+        }
+    }
+
+    private String reason(String folder, String name) throws IOException {
+        return Files.readString(dir.resolve("incoming-mail").resolve(folder).resolve(name + ".reason"));
+    }
+
+    @Test
+    void theBuiltInStagesRunInTheirDocumentedOrder_bounceOnlyWhenConfigured() {
+        try (InboundPipeline p = pipeline().build()) {
+            assertThat(p.stages()).containsExactly("parse", "automated-guard", "recipient", "sender-check",
+                    "unsubscribe", "new-thread", "extract", "deliver");
+        }
+        try (InboundPipeline p = InboundPipeline.builder().keyRing(Fixtures.KEYS).hostname(Fixtures.HOST)
+                .ledgerDirectory(dir.resolve("state2")).handler(handled::add).bounceHandler(e -> { }).build()) {
+            assertThat(p.stages()).isEqualTo(InboundStage.BUILT_IN);
+        }
+    }
+
+    @Test
+    void hostStagesGoWhereTheyAreNamed_inTheOrderTheyWereAdded() {
+        InboundStage pass = StageContext::pass;
+        try (InboundPipeline p = pipeline().stageAfter("recipient", "a", pass).stageAfter("recipient", "b", pass)
+                .stageBefore("deliver", "audit", pass).stageBefore("parse", "size-policy", pass)
+                .stageAfter("a", "a2", pass).stageBefore("bounce", "early", pass).build()) {
+            assertThat(p.stages()).containsExactly("size-policy", "parse", "early", "automated-guard", "recipient",
+                    "a", "a2", "b", "sender-check", "unsubscribe", "new-thread", "extract", "audit", "deliver");
+        }
+    }
+
+    @Test
+    void theBuilderRefusesAStageAfterDeliver_anUnknownPlace_aTakenName_andAPropertySetTwice() {
+        InboundStage pass = StageContext::pass;
+        assertThatThrownBy(() -> pipeline().stageAfter("deliver", "late", pass))
+                .hasMessageContaining("no stage can follow 'deliver'");
+        assertThatThrownBy(() -> pipeline().stageBefore("spam", "x", pass))
+                .hasMessageContaining("no stage named 'spam'").hasMessageContaining("parse");
+        assertThatThrownBy(() -> pipeline().stageBefore("parse", "x", pass).stageAfter("parse", "x", pass))
+                .hasMessageContaining("stage x was already set");
+        assertThatThrownBy(() -> pipeline().stageBefore("parse", "recipient", pass))
+                .hasMessageContaining("'recipient'").hasMessageContaining("built-in");
+        assertThatThrownBy(() -> pipeline().maxAttempts(2).maxAttempts(3))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("InboundPipeline.Builder: maxAttempts");
+        assertThatThrownBy(() -> pipeline().senderCheck(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("senderCheck");
+    }
+
+    @Test
+    void aSpamGate_seesTheEnvelopeAndTheMessage_andTheFiledReasonNamesIt() throws IOException {
+        String to = replyAddress(1, 5);
+        deliver(maildir(), postfixName(1), Fixtures.reply("<ham@me.com>", to, "Looks good."));
+        deliver(maildir(), postfixName(2), Fixtures.reply("<spam@me.com>", to, "Buy now.")
+                .replace("Subject:", "X-Spam-Flag: YES\nSubject:"));
+        List<Envelope> seen = new CopyOnWriteArrayList<>();
+        List<Optional<DecodeResult>> addresses = new CopyOnWriteArrayList<>();
+        InboundStage gate = ctx -> {
+            seen.add(ctx.envelope());
+            addresses.add(ctx.address());
+            String[] flag = ctx.message().getHeader("X-Spam-Flag");
+            return flag != null ? ctx.stop(new Disposition.Discarded("spam", "X-Spam-Flag: " + flag[0])) : ctx.pass();
+        };
+        List<Optional<DecodeResult>> later = new CopyOnWriteArrayList<>();
+        InboundStage after = ctx -> {
+            later.add(ctx.address());
+            return ctx.pass();
+        };
+
+        BatchSummary summary = drain(pipeline().stageBefore("recipient", "spam-gate", gate)
+                .stageAfter("recipient", "after", after));
+
+        assertThat(summary.delivered()).isEqualTo(1);
+        assertThat(summary.discarded()).isEqualTo(1);
+        assertThat(handled).singleElement().satisfies(r -> assertThat(r.messageId()).isEqualTo("<ham@me.com>"));
+        assertThat(reason("discarded", postfixName(2))).contains("discarded: spam: X-Spam-Flag: YES")
+                .endsWith("stage: spam-gate\n");
+        assertThat(reason("success", postfixName(1))).contains("delivered to ISSUE 1 for user 5").endsWith("stage: deliver\n");
+        assertThat(seen).hasSize(2).allSatisfy(e -> {
+            assertThat(e.sender()).isEqualTo("tcook@icloud.com");
+            assertThat(e.recipients()).containsExactly(to);
+            assertThat(e.clientIp()).isEqualTo("17.172.124.250");
+        });
+        assertThat(addresses).as("the address is decoded by 'recipient', not before").hasSize(2)
+                .allSatisfy(a -> assertThat(a).isEmpty());
+        assertThat(later).singleElement().satisfies(a -> assertThat(a).get().isInstanceOf(DecodeResult.Valid.class));
+    }
+
+    @Test
+    void aBuiltInStage_isNamedInTheReason_andAFailingHostStageFilesTheMessageAsFailure() throws IOException {
+        deliver(maildir(), postfixName(1), Fixtures.reply("<forged@me.com>", Fixtures.forgedAddress(), "hi"));
+        deliver(maildir(), postfixName(2), Fixtures.reply("<ok@me.com>", replyAddress(2, 5), "hi"));
+        InboundStage broken = ctx -> {
+            if (ctx.messageId().equals("<ok@me.com>")) {
+                throw new IOException("the spam scorer is down");
+            }
+            return ctx.pass();
+        };
+
+        BatchSummary summary = drain(pipeline().stageAfter("sender-check", "broken", broken));
+
+        assertThat(summary.rejected()).isEqualTo(2);
+        assertThat(handled).isEmpty();
+        assertThat(reason("failure", postfixName(1))).contains("address.forged").endsWith("stage: recipient\n");
+        assertThat(reason("failure", postfixName(2))).contains("internal.error")
+                .contains("IOException: the spam scorer is down").endsWith("stage: broken\n");
+    }
+
+    @Test
+    void aStageBeforeParse_seesNoParsedMessage_andSaysWhereToPlaceIt() throws IOException {
+        deliver(maildir(), postfixName(1), Fixtures.reply("<early@me.com>", replyAddress(1, 5), "hi"));
+
+        drain(pipeline().stageBefore("parse", "early", ctx -> ctx.message() == null ? ctx.pass() : ctx.pass()));
+
+        assertThat(reason("failure", postfixName(1))).contains("internal.error")
+                .contains("the message is parsed only from the stage 'parse' on").endsWith("stage: early\n");
+    }
+
+    @Test
+    void theEnvelopeOfAMaildirWithoutTraceFields_isUnknown() throws IOException {
+        String to = replyAddress(1, 5);
+        String bare = Fixtures.reply("<bare@me.com>", to, "hi");
+        bare = bare.substring(bare.indexOf("Authentication-Results:"));
+        deliver(maildir(), postfixName(1), bare);
+        List<Envelope> seen = new CopyOnWriteArrayList<>();
+
+        BatchSummary summary = drain(pipeline().stageAfter("parse", "look", ctx -> {
+            seen.add(ctx.envelope());
+            return ctx.pass();
+        }));
+
+        assertThat(summary.delivered()).as("the recipient comes from To").isEqualTo(1);
+        assertThat(seen).containsExactly(Envelope.UNKNOWN);
+    }
+
+    @Test
+    void anEnvelopeRefusesValuesThatCouldBreakTheRecordedHeader() {
+        assertThatThrownBy(() -> Envelope.of("a@b.example\r\nBcc: x@y.example", "r@reply.ghe.example.com"))
+                .hasMessageContaining("envelope sender");
+        assertThatThrownBy(() -> Envelope.of("", "not an address"))
+                .hasMessageContaining("envelope recipient").hasMessageContaining("not an address");
+        assertThatThrownBy(() -> Envelope.UNKNOWN.withClientIp("1.2.3.4\r\nX: y"))
+                .hasMessageContaining("not an IPv4 or IPv6 literal");
+        assertThat(Envelope.of("A@B.example", "R@Reply.example").withClientIp("2001:db8::7"))
+                .isEqualTo(new Envelope("a@b.example", List.of("r@reply.example"), "2001:db8::7"));
+    }
+
+    static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -108,6 +108,31 @@ class InboundRoutingTest {
                 .containsExactlyInAnyOrder("newthread.unknown-sender", "address.forged");
     }
 
+    @Test
+    void theListenerTakesMailForANewThreadAddress_andThePipelineRoutesIt() throws Exception {
+        String to = Fixtures.CODEC.encodeNewThread(new NewThreadScope("queue", "support"));
+        try (InboundPipeline pipeline = pipeline().newThreadHandler(m -> {
+                    threads.add(m);
+                    return new NewThreadDecision.HeldForModeration("sender has no account");
+                }).build();
+                InboundListener listener = Fixtures.listener(dir).build().start();
+                MaildirSource source = MaildirSource.builder(maildir()).open()) {
+            try (RawSmtp c = RawSmtp.connect(listener.port())) {
+                c.send("EHLO mx.example.org\r\nMAIL FROM:<someone@example.org>\r\nRCPT TO:<" + to + ">\r\nDATA\r\n"
+                        + "From: Someone <someone@example.org>\r\nMessage-ID: <help@example.org>\r\n"
+                        + "Subject: My build fails\r\n\r\nIt fails since Monday.\r\n.\r\nQUIT\r\n");
+                assertThat(c.repliesUntilClosed(10)).anySatisfy(r -> assertThat(r).startsWith("250 2.0.0"));
+            }
+            BatchSummary summary = pipeline.drain(source);
+            assertThat(summary.delivered()).isEqualTo(1);
+        }
+        assertThat(threads).singleElement().satisfies(m -> {
+            assertThat(m.scope()).isEqualTo(new NewThreadScope("queue", "support"));
+            assertThat(m.text()).isEqualTo("It fails since Monday.");
+            assertThat(m.original().content()).isNotEmpty();
+        });
+    }
+
     private static String bounce(String name, String verp) throws IOException {
         try (InputStream in = InboundRoutingTest.class.getResourceAsStream("/bounces/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{VERP}}", verp);

@@ -106,7 +106,7 @@ public final class ListenerHandler implements MessageHandler {
             if (result instanceof DecodeResult.Malformed m) {
                 throw refuse(a, 550, "5.1.1 Malformed reply address <" + a + ">: " + m.reason());
             }
-            if (!result.isValid()) {
+            if (!result.isVerified()) { // a reply or a new-thread address; the pipeline routes both
                 throw refuse(a, 550, "5.7.1 Reply address <" + a + "> is not signed by this instance's keys"
                         + " (forged or tampered with)");
             }

@@ -15,6 +15,7 @@ import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DeliverStage;
 import dev.mailwright.inbound.internal.DeliveryLedger;
 import dev.mailwright.inbound.internal.Envelopes;
+import dev.mailwright.inbound.internal.Events;
 import dev.mailwright.inbound.internal.HostCalls;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
@@ -240,6 +241,7 @@ public final class InboundPipeline implements AutoCloseable {
         private ReplyTextExtractor extractor = ReplyTextExtractor.standard();
         private SenderCheck senderCheck = SenderCheck.ACCEPT_ALL;
         private RejectionNotifier notifier = RejectionNotifier.NONE;
+        private InboundEventListener eventListener = InboundEventListener.NONE;
         private Function<ReplyTarget, String> sentNotificationText = t -> null;
         private Clock clock = Clock.systemUTC();
         private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
@@ -454,6 +456,16 @@ public final class InboundPipeline implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param listener told of each message received, each stage's decision, each handler call
+         *     and each filing, with durations; {@link InboundEventListener#NONE} by default
+         * @return this
+         */
+        public Builder eventListener(InboundEventListener listener) {
+            this.eventListener = state.set("eventListener", listener);
+            return this;
+        }
+
         /** @param clock the clock of retries and notice throttling @return this */
         public Builder clock(Clock clock) {
             this.clock = state.set("clock", clock);
@@ -523,7 +535,8 @@ public final class InboundPipeline implements AutoCloseable {
         }
 
         private StageChain chain() {
-            HostCalls calls = new HostCalls(maxAttempts, backoff, clock);
+            Events events = new Events(eventListener);
+            HostCalls calls = new HostCalls(maxAttempts, backoff, clock, events);
             ReplyStages reply = new ReplyStages(new MessageParser(maxMessageBytes, maxParts),
                     new RecipientStage(new ReplyAddressCodec(keyRing, hostname), HostNames.noReplyDomain(hostname),
                             noReplyAddress, Boolean.TRUE.equals(discardNoReplyMail)),
@@ -559,7 +572,8 @@ public final class InboundPipeline implements AutoCloseable {
             }
             stages.remove(indexOf(stages, InboundStage.DELIVER));
             return new StageChain(stages, new DeliverStage(new DeliveryLedger(ledgerDirectory), handler,
-                    newThreadHandler, calls), new Notices(notifier, new NoticeThrottle(ledgerDirectory.resolve("notices"), clock)));
+                    newThreadHandler, calls), new Notices(notifier, new NoticeThrottle(ledgerDirectory.resolve("notices"), clock)),
+                    events);
         }
 
         private boolean addedAfter(String name, String anchor) {

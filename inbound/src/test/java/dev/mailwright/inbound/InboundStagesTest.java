@@ -183,6 +183,58 @@ class InboundStagesTest {
                 .isEqualTo(new Envelope("a@b.example", List.of("r@reply.example"), "2001:db8::7"));
     }
 
+    @Test
+    void anEventListener_hearsEachMessageStageHandlerCallAndFiling_inOrder_withDurations() throws IOException {
+        deliver(maildir(), postfixName(1), Fixtures.reply("<ok@me.com>", replyAddress(1, 5), "Looks good."));
+        deliver(maildir(), postfixName(2), Fixtures.reply("<forged@me.com>", Fixtures.forgedAddress(), "hi"));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<java.time.Duration> durations = new CopyOnWriteArrayList<>();
+        InboundEventListener listener = new InboundEventListener() {
+            @Override
+            public void messageReceived(dev.mailwright.inbound.spi.SourceMessage m) {
+                heard.add(m.id().substring(0, 10) + " received");
+            }
+
+            @Override
+            public void stageFinished(dev.mailwright.inbound.spi.SourceMessage m, String stage,
+                    dev.mailwright.inbound.spi.StageResult result, java.time.Duration d) {
+                heard.add(m.id().substring(0, 10) + " " + stage + " "
+                        + (result instanceof dev.mailwright.inbound.spi.StageResult.Pass ? "pass" : "stop"));
+                durations.add(d);
+            }
+
+            @Override
+            public void handlerCalled(dev.mailwright.inbound.spi.SourceMessage m, String handler, Disposition outcome,
+                    java.time.Duration d) {
+                heard.add(m.id().substring(0, 10) + " handler " + handler + " " + outcome.folder());
+                durations.add(d);
+            }
+
+            @Override
+            public void messageFiled(dev.mailwright.inbound.spi.SourceMessage m, Disposition d, String stage,
+                    java.time.Duration total) {
+                heard.add(m.id().substring(0, 10) + " filed " + d.folder() + " by " + stage);
+                durations.add(total);
+                throw new IllegalStateException("a broken listener changes nothing");
+            }
+        };
+
+        BatchSummary summary = drain(pipeline().eventListener(listener));
+
+        assertThat(summary.delivered()).isEqualTo(1);
+        assertThat(summary.rejected()).isEqualTo(1);
+        String ok = postfixName(1).substring(0, 10);
+        String forged = postfixName(2).substring(0, 10);
+        assertThat(heard.stream().filter(h -> h.startsWith(ok))).containsExactly(ok + " received", ok + " parse pass",
+                ok + " automated-guard pass", ok + " recipient pass", ok + " sender-check pass", ok + " unsubscribe pass",
+                ok + " new-thread pass", ok + " extract pass", ok + " handler reply success", ok + " deliver stop",
+                ok + " filed success by deliver");
+        assertThat(heard.stream().filter(h -> h.startsWith(forged))).containsExactly(forged + " received",
+                forged + " parse pass", forged + " automated-guard pass", forged + " recipient stop",
+                forged + " filed failure by recipient");
+        assertThat(durations).hasSize(14).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
+    }
+
     static List<String> files(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

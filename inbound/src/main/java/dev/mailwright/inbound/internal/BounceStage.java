@@ -80,7 +80,7 @@ public final class BounceStage implements InboundStage {
         }
         LOG.info("bounce for {}: {}", event.recipient(), event.classification().detail());
         String key = event.eventId().isEmpty() ? ctx.source().id() : event.eventId();
-        Disposition d = handler == null ? new Disposition.Delivered(n, key) : calls.attempt(ctx.source(), () -> {
+        Disposition d = handler == null ? new Disposition.Delivered(n, key) : calls.attempt(ctx.source(), "bounce", () -> {
             handler.handle(event);
             return new Disposition.Delivered(n, key);
         });

@@ -105,13 +105,13 @@ public final class DeliverStage {
         DeliveredReply reply = x.reply();
         if (reply != null) {
             DeliveredReply r = redelivery ? reply.asPossibleRedelivery() : reply;
-            return calls.attempt(x.source(), () -> {
+            return calls.attempt(x.source(), "reply", () -> {
                 handler.handle(r);
                 return new Disposition.Delivered(r.target(), r.deliveryKey());
             });
         }
         NewThreadMail m = redelivery ? redelivered(x.newThread()) : x.newThread();
-        return calls.attempt(x.source(), () -> {
+        return calls.attempt(x.source(), "new-thread", () -> {
             NewThreadDecision decision = Objects.requireNonNull(newThreadHandler.handle(m),
                     "the new-thread handler returned null; return a NewThreadDecision");
             if (decision instanceof NewThreadDecision.Refused refused) {

@@ -24,6 +24,7 @@ public final class Exchange implements StageContext {
     private static final StageResult PASS = new StageResult.Pass();
 
     private final SourceMessage source;
+    private final long startNanos = System.nanoTime();
     private Envelope envelope;
     private ParsedMessage parsed;
     private DecodeResult address;
@@ -83,6 +84,11 @@ public final class Exchange implements StageContext {
     @Override
     public StageResult stop(Disposition disposition) {
         return new StageResult.Stop(disposition, false);
+    }
+
+    /** @return when the message entered the chain, {@link System#nanoTime()} */
+    long startNanos() {
+        return startNanos;
     }
 
     /** @return the parsed message @throws IllegalStateException before the parse stage */

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * @param maxAttempts attempts before failure
  * @param backoff the wait after the first failure, doubled after each
  * @param clock the clock of the retries
+ * @param events told of each call, with its duration
  */
-public record HostCalls(int maxAttempts, Duration backoff, Clock clock) {
+public record HostCalls(int maxAttempts, Duration backoff, Clock clock, Events events) {
     private static final Logger LOG = LoggerFactory.getLogger(HostCalls.class);
 
     /** Something the host does for a message, which may throw to ask for a later attempt. */
@@ -27,11 +28,19 @@ public record HostCalls(int maxAttempts, Duration backoff, Clock clock) {
 
     /**
      * @param m the message
+     * @param handler which handler, for the events: {@code reply}, {@code new-thread}, {@code unsubscribe}, {@code bounce}
      * @param call the call
      * @return what the call returned, or a later attempt ({@link Disposition.RetryLater}), or
      *     failure ({@code handler.failed}) after the last attempt
      */
-    public Disposition attempt(SourceMessage m, HostCall call) {
+    public Disposition attempt(SourceMessage m, String handler, HostCall call) {
+        long start = System.nanoTime();
+        Disposition d = attempt(m, call);
+        events.handler(m, handler, d, start);
+        return d;
+    }
+
+    private Disposition attempt(SourceMessage m, HostCall call) {
         try {
             return call.run();
         } catch (Exception e) {

@@ -43,7 +43,7 @@ public final class RoutingStages {
             }
             UnsubscribeRequest request = new UnsubscribeRequest(t, x.from(), x.verdict(), x.authentication(),
                     x.messageId(), x.source());
-            Disposition d = calls.attempt(x.source(), () -> {
+            Disposition d = calls.attempt(x.source(), "unsubscribe", () -> {
                 handler.unsubscribe(request);
                 return new Disposition.Delivered(t, x.deliveryKey());
             });

@@ -36,16 +36,19 @@ public final class StageChain {
     private final List<Named> stages;
     private final DeliverStage deliver;
     private final Notices notices;
+    private final Events events;
 
     /**
      * @param stages every stage but the last, in order
      * @param deliver the last stage
      * @param notices the rejection notices
+     * @param events the host's event listener
      */
-    public StageChain(List<Named> stages, DeliverStage deliver, Notices notices) {
+    public StageChain(List<Named> stages, DeliverStage deliver, Notices notices, Events events) {
         this.stages = List.copyOf(stages);
         this.deliver = Objects.requireNonNull(deliver, "deliver");
         this.notices = Objects.requireNonNull(notices, "notices");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** @return the stages' names in the order they run, {@code deliver} last */
@@ -68,6 +71,7 @@ public final class StageChain {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Exchange x = new Exchange(batch.get(i));
+            events.received(x.source());
             Stopped stopped = run(x);
             if (stopped == null) {
                 pending.add(x);
@@ -76,8 +80,10 @@ public final class StageChain {
                 out[i] = file(source, x, stopped.result(), stopped.stage());
             }
         }
+        long start = System.nanoTime();
         List<StageResult.Stop> delivered = deliver.deliver(pending);
         for (int i = 0; i < pending.size(); i++) {
+            events.stage(pending.get(i).source(), InboundStage.DELIVER, delivered.get(i), start);
             out[positions.get(i)] = file(source, pending.get(i), delivered.get(i), InboundStage.DELIVER);
         }
         return Arrays.asList(out);
@@ -87,6 +93,7 @@ public final class StageChain {
     private Stopped run(Exchange x) {
         for (Named named : stages) {
             StageResult result;
+            long start = System.nanoTime();
             try {
                 result = Objects.requireNonNull(named.stage().process(x), "the stage returned null");
             } catch (Exception e) {
@@ -95,6 +102,7 @@ public final class StageChain {
                 result = new StageResult.Stop(new Disposition.Rejected("internal.error",
                         "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()), false);
             }
+            events.stage(x.source(), named.name(), result, start);
             if (result instanceof StageResult.Stop stop) {
                 return new Stopped(named.name(), stop);
             }
@@ -116,6 +124,7 @@ public final class StageChain {
         source.file(x.source(), d, reason);
         InboundDiagnostics.record(d);
         notices.maybeNotify(d, stop.notifySender(), x.from(), x.messageId());
+        events.filed(x.source(), d, stage, x.startNanos());
         return d;
     }
 

@@ -17,7 +17,6 @@ import dev.mailwright.inbound.bounce.BounceEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,13 +46,11 @@ class InboundRoutingTest {
     }
 
     private BatchSummary drain(InboundPipeline.Builder builder) {
-        try (InboundPipeline p = builder.build(); MaildirSource source = MaildirSource.builder(maildir()).open()) {
-            return p.drain(source);
-        }
+        return Fixtures.drain(builder, maildir());
     }
 
     private String reason(String folder, String name) throws IOException {
-        return Files.readString(dir.resolve("incoming-mail").resolve(folder).resolve(name + ".reason"));
+        return Fixtures.reason(dir, folder, name);
     }
 
     private static String newThreadMail(String messageId, String to, String body) {

@@ -10,12 +10,10 @@ import dev.mailwright.core.DecodeResult;
 import dev.mailwright.inbound.spi.InboundStage;
 import dev.mailwright.inbound.spi.StageContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +34,11 @@ class InboundStagesTest {
     }
 
     private BatchSummary drain(InboundPipeline.Builder builder) {
-        try (InboundPipeline p = builder.build(); MaildirSource source = MaildirSource.builder(maildir()).open()) {
-            return p.drain(source);
-        }
+        return Fixtures.drain(builder, maildir());
     }
 
     private String reason(String folder, String name) throws IOException {
-        return Files.readString(dir.resolve("incoming-mail").resolve(folder).resolve(name + ".reason"));
+        return Fixtures.reason(dir, folder, name);
     }
 
     @Test
@@ -233,11 +229,5 @@ class InboundStagesTest {
                 forged + " parse pass", forged + " automated-guard pass", forged + " recipient stop",
                 forged + " filed failure by recipient");
         assertThat(durations).hasSize(14).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
-    }
-
-    static List<String> files(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 }

@@ -2,10 +2,7 @@ package dev.mailwright.inbound.internal;
 
 import dev.mailwright.core.DecodeResult;
 import dev.mailwright.core.ReplyAddressCodec;
-import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.Disposition;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +16,7 @@ import java.util.Objects;
  * names further down were written by the sender.
  */
 public final class RecipientStage {
-    private static final List<String> ENVELOPE = List.of("Delivered-To", "X-Original-To", "Envelope-To");
+    private static final List<String> ENVELOPE = Envelopes.RECIPIENT_FIELDS;
     private static final List<String> VISIBLE = List.of("To", "Cc");
 
     private final ReplyAddressCodec codec;
@@ -139,7 +136,7 @@ public final class RecipientStage {
                     break;
                 }
                 if (ENVELOPE.stream().anyMatch(h.getName()::equalsIgnoreCase)) {
-                    parse(h.getValue(), out);
+                    Envelopes.addresses(h.getValue(), out);
                 }
             }
         } catch (jakarta.mail.MessagingException e) {
@@ -148,23 +145,11 @@ public final class RecipientStage {
         return out;
     }
 
-    private static void parse(String value, List<String> out) {
-        try {
-            for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                if (a.getAddress() != null) {
-                    out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (AddressException e) {
-            out.add(value.strip().toLowerCase(Locale.ROOT));
-        }
-    }
-
     private static List<String> addresses(ParsedMessage m, List<String> headers) {
         List<String> out = new ArrayList<>();
         for (String header : headers) {
             for (String value : m.headers(header)) {
-                parse(value, out);
+                Envelopes.addresses(value, out);
             }
         }
         return out;

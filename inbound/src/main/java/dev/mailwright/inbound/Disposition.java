@@ -16,11 +16,13 @@ public sealed interface Disposition {
     String folder();
 
     /**
-     * The host accepted the message: its {@link ReplyHandler} took the reply, or its
-     * {@link UnsubscribeHandler} the request to unsubscribe.
+     * The host accepted the message: its {@link ReplyHandler} took the reply, its
+     * {@link UnsubscribeHandler} the request to unsubscribe, or (for a bounce) its
+     * {@link dev.mailwright.inbound.bounce.BounceHandler} and suppression list the report.
      *
-     * @param target the thread and user the reply was delivered to
-     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash)
+     * @param target the thread and user the reply was delivered to (for a bounce: of the notification that bounced)
+     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash;
+     *     for a bounce, the report's Message-ID, or the message's id in its source when it has none)
      */
     record Delivered(ReplyTarget target, String deliveryKey) implements Disposition {
         /** Validates the fields. */

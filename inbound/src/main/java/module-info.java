@@ -4,7 +4,7 @@
  */
 module dev.mailwright.inbound {
     requires transitive dev.mailwright.core;
-    requires jakarta.mail;
+    requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
     requires subethasmtp;

@@ -64,6 +64,13 @@ final class InboundJson {
                 m.put("target", target(delivered.target()));
                 m.put("deliveryKey", delivered.deliveryKey());
             }
+        } else if (d instanceof Disposition.NewThread nt) {
+            m.put("event", "new-thread");
+            m.put("scopeType", nt.scope().type());
+            m.put("scopeId", nt.scope().id());
+            m.put("outcome", nt.decision() instanceof dev.mailwright.inbound.NewThreadDecision.Created c
+                    ? "created " + c.reference() : "held for moderation");
+            m.put("deliveryKey", nt.deliveryKey());
         } else if (d instanceof Disposition.Rejected r) {
             m.put("event", "rejected");
             m.put("code", r.code());

@@ -46,7 +46,7 @@ final class ReportingSource implements MailSource {
      * @return the reporting source
      */
     static ReportingSource spool(MailSource source, MaildirSource maildir, PrintWriter out) {
-        return new ReportingSource(source, (m, d) -> d instanceof Disposition.Delivered
+        return new ReportingSource(source, (m, d) -> d instanceof Disposition.Delivered || d instanceof Disposition.NewThread
                 ? maildir.filedRoot().resolve(d.folder()).resolve(LocalDate.now(ZoneOffset.UTC) + ".mbox").toString()
                 : maildir.filedRoot().resolve(d.folder()).resolve(m.id()).toString(),
                 maildir.filedRoot().toString(), out);

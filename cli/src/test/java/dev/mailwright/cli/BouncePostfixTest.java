@@ -2,7 +2,6 @@ package dev.mailwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwright.core.BounceAddressCodec;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.KeyRing;
@@ -12,11 +11,12 @@ import dev.mailwright.core.suppression.SuppressionEntry;
 import dev.mailwright.core.suppression.SuppressionList;
 import dev.mailwright.core.suppression.SuppressionStores;
 import dev.mailwright.core.testing.Peers;
+import dev.mailwright.inbound.Disposition;
+import dev.mailwright.inbound.Envelope;
+import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.inbound.bounce.BounceClassification;
 import dev.mailwright.inbound.bounce.BounceEvent;
 import dev.mailwright.inbound.bounce.BounceFormat;
-import dev.mailwright.inbound.bounce.BounceOutcome;
-import dev.mailwright.inbound.bounce.BounceRecognizer;
 import dev.mailwright.smtp.Actor;
 import dev.mailwright.smtp.Notification;
 import dev.mailwright.smtp.NotificationMailer;
@@ -25,6 +25,7 @@ import dev.mailwright.smtp.Recipient;
 import dev.mailwright.smtp.SendResult;
 import dev.mailwright.smtp.SmtpTransport;
 import dev.mailwright.smtp.ThreadRef;
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ import org.subethamail.smtp.server.SMTPServer;
  * Real bounces end to end: Mailwright sends notifications through a private Postfix, which relays
  * them to an {@code smtp-sink -B "550 5.1.1 User unknown"}; Postfix writes the DSN to the
  * notification's bounce address (VERP) and delivers it to the test's SMTP server (SubEthaSMTP), as
- * the host's MX for {@code noreply.<hostname>} would. The DSN is recognised, classified, counted;
+ * the host's MX for {@code noreply.<hostname>} would. Each DSN goes through the inbound pipeline
+ * ({@code InboundPipeline.accept}, its bounce stage): recognised, classified, counted;
  * the second one suppresses the recipient and the third notification is not sent.
  */
 class BouncePostfixTest {
@@ -87,9 +89,14 @@ class BouncePostfixTest {
             EmailSettings settings = EmailSettings.builder().smtpHost("127.0.0.1").port(postfix.port())
                     .security(ConnectionSecurity.NONE).noReplyAddress("noreply@ghe.example.com").hostname("ghe.example.com")
                     .heloDomain("ghe.example.com").build();
-            BounceRecognizer recognizer = BounceRecognizer.builder().codec(BounceAddressCodec.of(KEYS, settings)).build();
+            List<BounceEvent> events = new CopyOnWriteArrayList<>();
             try (NotificationMailer mailer = NotificationMailer.builder().settings(settings).keyRing(KEYS)
-                    .transport(SmtpTransport.builder().settings(settings).build()).suppressionList(list).build()) {
+                    .transport(SmtpTransport.builder().settings(settings).build()).suppressionList(list).build();
+                    InboundPipeline pipeline = InboundPipeline.builder().settings(settings).keyRing(KEYS)
+                            .ledgerDirectory(dir.resolve("state")).handler(r -> {
+                                throw new AssertionError("a bounce is never a reply: " + r);
+                            }).bounceHandler(events::add).suppressionList(list).build()) {
+                assertThat(pipeline.stages()).startsWith("parse", "bounce", "automated-guard");
                 assertThat(mailer.send(notification(1)).isSent()).as("Postfix queues it").isTrue();
                 Captured dsn = await(captured, 1, postfix);
                 assertThat(dsn.mailFrom()).isEmpty();
@@ -97,9 +104,12 @@ class BouncePostfixTest {
                 assertThat(new String(dsn.data(), StandardCharsets.ISO_8859_1))
                         .contains("report-type=delivery-status").contains("550 5.1.1 User unknown");
 
-                BounceOutcome outcome = recognizer.recognize(dsn.data(), List.of(dsn.rcptTo()));
-                assertThat(outcome).isInstanceOf(BounceOutcome.Bounce.class);
-                BounceEvent event = ((BounceOutcome.Bounce) outcome).event();
+                // the DSN goes through the whole pipeline, as a mail receiver posting it would hand it over
+                Disposition first = pipeline.accept(new ByteArrayInputStream(dsn.data()),
+                        new Envelope(Envelope.NULL_SENDER, List.of(dsn.rcptTo()), "127.0.0.1"));
+                assertThat(first).isEqualTo(new Disposition.Delivered(new ReplyTarget(ThreadType.ISSUE, 1001, 5),
+                        events.get(0).eventId()));
+                BounceEvent event = events.get(0);
                 assertThat(event.format()).isEqualTo(BounceFormat.DSN);
                 assertThat(event.recipient()).isEqualTo("octocat@rcpt.example");
                 assertThat(event.notification()).isEqualTo(new ReplyTarget(ThreadType.ISSUE, 1001, 5));
@@ -107,14 +117,26 @@ class BouncePostfixTest {
                 assertThat(((BounceClassification.Hard) event.classification()).status()).isEqualTo("5.1.1");
                 assertThat(event.reportingMta()).isEqualTo("mta.test");
                 assertThat(event.recipientNamed()).isTrue();
-                assertThat(event.recordIn(list).orElseThrow().isSuppressed()).isFalse();
+                assertThat(list.status("octocat@rcpt.example").orElseThrow().isSuppressed()).isFalse();
 
                 assertThat(mailer.send(notification(2)).isSent()).isTrue();
                 Captured second = await(captured, 2, postfix);
-                BounceEvent again = ((BounceOutcome.Bounce) recognizer.recognize(second.data(), List.of(second.rcptTo()))).event();
-                SuppressionEntry entry = again.recordIn(list).orElseThrow();
+                assertThat(pipeline.accept(new ByteArrayInputStream(second.data()), Envelope.of(Envelope.NULL_SENDER, second.rcptTo())))
+                        .isInstanceOf(Disposition.Delivered.class);
+                SuppressionEntry entry = list.status("octocat@rcpt.example").orElseThrow();
                 assertThat(entry.isSuppressed()).isTrue();
                 assertThat(entry.hardBounces()).isEqualTo(2);
+                assertThat(events).hasSize(2);
+
+                // the same DSN sent to a forged bounce address suppresses nobody
+                String forgedTo = second.rcptTo().replace("-octocat=", "-hubot=");
+                Disposition forged = pipeline.accept(new ByteArrayInputStream(new String(second.data(),
+                        StandardCharsets.ISO_8859_1).replace(second.rcptTo(), forgedTo).getBytes(StandardCharsets.ISO_8859_1)),
+                        Envelope.of(Envelope.NULL_SENDER, forgedTo));
+                assertThat(forged).isInstanceOf(Disposition.Rejected.class);
+                assertThat(((Disposition.Rejected) forged).code()).isEqualTo("bounce.forged");
+                assertThat(list.status("hubot@rcpt.example")).isEmpty();
+                assertThat(events).hasSize(2);
 
                 SendResult third = mailer.send(notification(3));
                 assertThat(third).isInstanceOf(SendResult.Suppressed.class);

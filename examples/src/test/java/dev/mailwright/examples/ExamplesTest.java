@@ -15,6 +15,7 @@ import dev.mailwright.dns.DnsReport;
 import dev.mailwright.dns.testing.KnotServer;
 import dev.mailwright.dns.testing.TestZones;
 import dev.mailwright.inbound.DeliveredReply;
+import dev.mailwright.inbound.InboundPipeline;
 import dev.mailwright.smtp.SendResult;
 import dev.mailwright.smtp.testmail.TestEmailResult;
 import dev.mailwright.smtp.testmail.TestedSettingsSaver;
@@ -148,6 +149,45 @@ class ExamplesTest {
         });
         assertThat(out).contains("Comment on ReplyTarget[type=ISSUE, id=4242, userId=5] by mona@example.com: Confirmed, it works.")
                 .contains("Unsubscribe user 5 from ISSUE 4242");
+    }
+
+    @Test
+    void receiveOverHttpExample_filesAPostedReply_andRefusesAPostWithoutTheToken() throws Exception {
+        ReplyAddressCodec codec = new ReplyAddressCodec(KEYS, "ghe.example.com");
+        String to = codec.encode(new ReplyTarget(ThreadType.ISSUE, 77, 5));
+        String reply = "From: mona@example.com\r\nTo: " + to + "\r\nSubject: Re: x\r\nMessage-ID: <http1@example.com>\r\n"
+                + "\r\nPosted over HTTP.\r\n";
+        List<DeliveredReply> comments = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try (InboundPipeline pipeline = InboundPipeline.builder().settings(settings()).keyRing(KEYS)
+                        .ledgerDirectory(dir.resolve("state")).handler(comments::add).build();
+                ReceiveOverHttpExample endpoint = ReceiveOverHttpExample.start(pipeline,
+                        new java.net.InetSocketAddress("127.0.0.1", 0), "s3cret")) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + endpoint.port() + "/mail?sender=mona%40example.com"
+                    + "&recipient=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8) + "&client=192.0.2.7");
+            java.net.http.HttpResponse<String> denied = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(reply)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(denied.statusCode()).isEqualTo(401);
+
+            java.net.http.HttpResponse<String> ok = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer s3cret")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(reply)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).startsWith("success Delivered[target=ReplyTarget[type=ISSUE, id=77, userId=5]");
+
+            java.net.http.HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + endpoint.port() + "/mail?recipient=not-an-address"))
+                    .header("Authorization", "Bearer s3cret").POST(java.net.http.HttpRequest.BodyPublishers.ofString(reply))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("not-an-address");
+        }
+        assertThat(comments).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("Posted over HTTP.");
+            assertThat(new String(c.original().content(), StandardCharsets.UTF_8)).contains("Received: from [192.0.2.7]");
+        });
     }
 
     @Test

@@ -32,7 +32,7 @@ public record BatchSummary(int delivered, int rejected, int discarded, int retri
 
     /** @param d a disposition @return this summary counting one more message with that disposition */
     public BatchSummary plus(Disposition d) {
-        if (d instanceof Disposition.Delivered) {
+        if (d instanceof Disposition.Delivered || d instanceof Disposition.NewThread) {
             return new BatchSummary(delivered + 1, rejected, discarded, retried);
         }
         if (d instanceof Disposition.Rejected) {

@@ -1,12 +1,14 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.NewThreadScope;
 import dev.mailwright.core.ReplyTarget;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What became of one incoming message: the expected outcomes of the pipeline, each filed by the
- * source into its own folder (success, failure, discarded) or kept for a later attempt.
+ * source into its own folder (success, failure, discarded) or kept for a later attempt. The
+ * stage that decided is named in the reason the message is filed with.
  */
 public sealed interface Disposition {
 
@@ -14,17 +16,45 @@ public sealed interface Disposition {
     String folder();
 
     /**
-     * The host accepted the message: its {@link ReplyHandler} took the reply, or its
-     * {@link UnsubscribeHandler} the request to unsubscribe.
+     * The host accepted the message: its {@link ReplyHandler} took the reply, its
+     * {@link UnsubscribeHandler} the request to unsubscribe, or (for a bounce) its
+     * {@link dev.mailwright.inbound.bounce.BounceHandler} and suppression list the report.
      *
-     * @param target the thread and user the reply was delivered to
-     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash)
+     * @param target the thread and user the reply was delivered to (for a bounce: of the notification that bounced)
+     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash;
+     *     for a bounce, the report's Message-ID, or the message's id in its source when it has none)
      */
     record Delivered(ReplyTarget target, String deliveryKey) implements Disposition {
         /** Validates the fields. */
         public Delivered {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(deliveryKey, "deliveryKey");
+        }
+
+        @Override
+        public String folder() {
+            return "success";
+        }
+    }
+
+    /**
+     * The host's {@link NewThreadHandler} took mail sent to a new-thread address: it opened the
+     * thread or holds the mail for moderation ({@link NewThreadDecision.Refused} is filed as
+     * {@link Rejected} with the host's code).
+     *
+     * @param scope the place the new-thread address names
+     * @param decision what the host did: {@link NewThreadDecision.Created} or {@link NewThreadDecision.HeldForModeration}
+     * @param deliveryKey the key under which the delivery was recorded (Message-ID plus content hash)
+     */
+    record NewThread(NewThreadScope scope, NewThreadDecision decision, String deliveryKey) implements Disposition {
+        /** Validates the fields. */
+        public NewThread {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(deliveryKey, "deliveryKey");
+            if (decision instanceof NewThreadDecision.Refused) {
+                throw new IllegalArgumentException("a refused new thread is filed as Rejected, not as NewThread");
+            }
         }
 
         @Override

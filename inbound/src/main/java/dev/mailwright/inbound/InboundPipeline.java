@@ -1,38 +1,63 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BounceAddressCodec;
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.EmailSettings;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
+import dev.mailwright.core.suppression.SuppressionList;
+import dev.mailwright.inbound.bounce.BounceHandler;
+import dev.mailwright.inbound.bounce.BounceRecognizer;
+import dev.mailwright.inbound.internal.BounceStage;
 import dev.mailwright.inbound.internal.Checks;
+import dev.mailwright.inbound.internal.DeliverStage;
 import dev.mailwright.inbound.internal.DeliveryLedger;
+import dev.mailwright.inbound.internal.Envelopes;
+import dev.mailwright.inbound.internal.Events;
+import dev.mailwright.inbound.internal.HostCalls;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
 import dev.mailwright.inbound.internal.NoticeThrottle;
+import dev.mailwright.inbound.internal.Notices;
 import dev.mailwright.inbound.internal.RecipientStage;
 import dev.mailwright.inbound.internal.ReplyStages;
+import dev.mailwright.inbound.internal.RoutingStages;
+import dev.mailwright.inbound.internal.StageChain;
 import dev.mailwright.inbound.reply.ReplyTextExtractor;
+import dev.mailwright.inbound.spi.InboundStage;
 import dev.mailwright.inbound.spi.MailSource;
 import dev.mailwright.inbound.spi.SenderCheck;
 import dev.mailwright.inbound.spi.SourceMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The incoming-mail pipeline: claims messages from a {@link MailSource}, runs the stages in order
- * (parse, automated-mail guard, no-reply discard, reply address, sender check, reply text), hands
- * each verified reply to the host's {@link ReplyHandler} exactly once (recorded in a durable
- * delivery ledger keyed by Message-ID, target, sender and body hash), and files each message by its
- * {@link Disposition}. Malformed input is filed as failure with its reason, never dropped.
+ * The incoming-mail pipeline: claims messages from a {@link MailSource} and runs each through a
+ * chain of {@link InboundStage stages} — {@code parse}, {@code bounce} (when bounces are
+ * configured), {@code automated-guard}, {@code recipient}, {@code sender-check}, {@code unsubscribe},
+ * {@code new-thread}, {@code extract}, {@code deliver} — each stopping the message with a
+ * {@link Disposition} or passing it on. The last stage hands each verified reply to the host's
+ * {@link ReplyHandler} (and each new-thread mail to its {@link NewThreadHandler}) exactly once,
+ * recorded in a durable delivery ledger keyed by Message-ID, target, sender and body hash. Each
+ * message is filed by its disposition with the name of the stage that decided. Malformed input is
+ * filed as failure with its reason, never dropped. A host adds its own stages with
+ * {@link Builder#stageBefore} and {@link Builder#stageAfter}.
  *
  * <pre>{@code
  * try (InboundPipeline pipeline = InboundPipeline.builder()
@@ -47,38 +72,31 @@ import org.slf4j.LoggerFactory;
  * maildir at the same time (as several processes may). Close it to release the ledger.
  */
 public final class InboundPipeline implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
-
-    private final ReplyStages stages;
-    private final ReplyHandler handler;
-    private final UnsubscribeHandler unsubscribeHandler;
-    private final DeliveryLedger ledger;
-    private final RejectionNotifier notifier;
-    private final NoticeThrottle throttle;
-    private final Clock clock;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final StageChain chain;
     private final int batchSize;
+    private final long maxMessageBytes;
+    private final Path acceptMaildir;
+    private final String replyDomain;
+    private final Clock clock;
+    private MaildirSource accepted;
 
-    private InboundPipeline(Builder b) {
-        ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
-        this.stages = new ReplyStages(new MessageParser(b.maxMessageBytes, b.maxParts),
-                new RecipientStage(codec, HostNames.noReplyDomain(b.hostname), b.noReplyAddress, b.discardNoReplyMail),
-                b.senderCheck, b.extractor, b.sentNotificationText, b.trustedAuthServIds);
-        this.handler = b.handler;
-        this.unsubscribeHandler = b.unsubscribeHandler;
-        this.notifier = b.notifier;
-        this.clock = b.clock;
-        this.throttle = new NoticeThrottle(b.ledgerDirectory.resolve("notices"), b.clock);
-        this.maxAttempts = b.maxAttempts;
-        this.backoff = b.backoff;
+    private InboundPipeline(StageChain chain, Builder b) {
+        this.chain = chain;
         this.batchSize = b.batchSize;
-        this.ledger = new DeliveryLedger(b.ledgerDirectory);
+        this.maxMessageBytes = b.maxMessageBytes;
+        this.acceptMaildir = b.acceptMaildir != null ? b.acceptMaildir : b.ledgerDirectory.resolve("accepted");
+        this.replyDomain = "reply." + b.hostname;
+        this.clock = b.clock;
     }
 
     /** @return a builder; key ring, host name, handler and ledger directory are required */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the names of the stages in the order they run, the host's own among them, {@code deliver} last */
+    public List<String> stages() {
+        return chain.names();
     }
 
     /**
@@ -109,162 +127,121 @@ public final class InboundPipeline implements AutoCloseable {
         if (batch.isEmpty()) {
             return BatchSummary.EMPTY;
         }
-        List<Pending> pending = new ArrayList<>();
         BatchSummary summary = BatchSummary.EMPTY;
-        for (SourceMessage m : batch) {
-            ReplyStages.Outcome outcome = runStages(m);
-            if (outcome instanceof ReplyStages.Ready ready) {
-                pending.add(new Pending(m, ready.reply(), ready.answerable()));
-            } else if (outcome instanceof ReplyStages.Unsubscribe u) {
-                summary = summary.plus(unsubscribe(source, m, u));
-            } else {
-                ReplyStages.Stopped stopped = (ReplyStages.Stopped) outcome;
-                summary = summary.plus(file(source, m, stopped.disposition(), InboundDiagnostics.describe(stopped.disposition())));
-                maybeNotify(stopped);
-            }
+        for (Disposition d : chain.process(source, batch)) {
+            summary = summary.plus(d);
         }
-        summary = summary.plus(deliver(source, pending));
         source.flush();
         return summary;
     }
 
-    private ReplyStages.Outcome runStages(SourceMessage m) {
+    /**
+     * Takes one raw message from anywhere (a mail receiver posting over HTTP, a provider's inbound
+     * webhook, Postfix's pipe transport): records the envelope above it as a receiving server
+     * would ({@code Return-Path}, {@code Delivered-To}, {@code Received} with the client's address),
+     * stores it durably in the accept maildir ({@link Builder#acceptMaildir}), runs it through the
+     * stages and files it like any other message. At most {@link Builder#maxMessageBytes} bytes
+     * are read: a larger message is filed as failure ({@code parse.too-large}) with its first bytes.
+     * A {@link Disposition.RetryLater} stays in the accept maildir's retry folder until
+     * {@link #drainAccepted()}.
+     *
+     * @param rfc822 the message as received (header fields, empty line, body); read, not closed
+     * @param envelope what the sender of the message knows of its envelope, {@link Envelope#UNKNOWN} when nothing
+     * @return what became of it
+     * @throws InboundException when the input cannot be read (nothing was filed: send it again) or
+     *     the accept maildir cannot be written
+     */
+    public Disposition accept(InputStream rfc822, Envelope envelope) {
+        Objects.requireNonNull(rfc822, "rfc822");
+        Objects.requireNonNull(envelope, "envelope");
+        String name = clock.millis() + "." + UUID.randomUUID() + ".accepted";
+        byte[] head = Envelopes.prefix(envelope, replyDomain, name, DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(clock.instant().atZone(ZoneOffset.UTC))).getBytes(StandardCharsets.UTF_8);
+        byte[] body;
         try {
-            return stages.run(m);
-        } catch (RuntimeException e) {
-            LOG.warn("Unexpected error while processing {}; filing it as failure", m.location(), e);
-            return new ReplyStages.Stopped(new Disposition.Rejected("internal.error",
-                    "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()), "", "", false);
+            body = rfc822.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxMessageBytes + 1));
+        } catch (IOException e) {
+            throw new InboundException("Cannot read the message handed to InboundPipeline.accept: " + e.getMessage()
+                    + ". Nothing was filed; send the message again.", e);
         }
-    }
-
-    private record Pending(SourceMessage message, DeliveredReply reply, boolean answerable) {
-        DeliveryLedger.Entry entry() {
-            return new DeliveryLedger.Entry(reply.deliveryKey(), message.id());
-        }
-    }
-
-    private BatchSummary deliver(MailSource source, List<Pending> pending) {
-        if (pending.isEmpty()) {
-            return BatchSummary.EMPTY;
-        }
-        List<DeliveryLedger.Decision> decisions = ledger.begin(pending.stream().map(Pending::entry).toList());
-        List<DeliveryLedger.Entry> delivered = new ArrayList<>();
-        List<DeliveryLedger.Entry> released = new ArrayList<>();
-        List<Disposition> dispositions = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            Disposition d = decide(p, decisions.get(i));
-            if (decisions.get(i) == DeliveryLedger.Decision.DELIVER || decisions.get(i) == DeliveryLedger.Decision.REDELIVER) {
-                (d instanceof Disposition.Delivered ? delivered : released).add(p.entry());
+        boolean tooLarge = body.length > maxMessageBytes;
+        byte[] content = new byte[head.length + (int) Math.min(body.length, maxMessageBytes)];
+        System.arraycopy(head, 0, content, 0, head.length);
+        System.arraycopy(body, 0, content, head.length, content.length - head.length);
+        synchronized (this) {
+            MaildirSource source = acceptSource();
+            source.adopt(name, content, true);
+            SourceMessage m = new SourceMessage(name, "accepted message " + name, content, 1);
+            if (tooLarge || body.length == 0) {
+                Disposition d = body.length == 0 ? new Disposition.Rejected("parse.empty", "the message is empty")
+                        : new Disposition.Rejected("parse.too-large", "the message has more than the limit of "
+                        + maxMessageBytes + " bytes (InboundPipeline.Builder.maxMessageBytes); its first "
+                        + maxMessageBytes + " bytes are filed");
+                source.file(m, d, InboundDiagnostics.describe(d) + "\nstage: accept");
+                InboundDiagnostics.record(d);
+                source.flush();
+                return d;
             }
-            dispositions.add(d);
-        }
-        ledger.finish(delivered, released);
-        BatchSummary summary = BatchSummary.EMPTY;
-        for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            Disposition d = dispositions.get(i);
-            summary = summary.plus(file(source, p.message(), d, InboundDiagnostics.describe(d) + "\nsender check: "
-                    + p.reply().senderVerdict().reason()));
-            if (d instanceof Disposition.Rejected) {
-                maybeNotify(new ReplyStages.Stopped(d, p.reply().sender(), p.reply().messageId(), !p.answerable()));
-            }
-        }
-        return summary;
-    }
-
-    private Disposition decide(Pending p, DeliveryLedger.Decision decision) {
-        DeliveredReply reply = p.reply();
-        return switch (decision) {
-            case DELIVER -> callHandler(p.message(), reply);
-            case REDELIVER -> callHandler(p.message(), reply.asPossibleRedelivery());
-            case ALREADY_DELIVERED_SAME_FILE -> new Disposition.Delivered(reply.target(), reply.deliveryKey());
-            case DUPLICATE -> new Disposition.Discarded("duplicate", "already delivered under key " + reply.deliveryKey()
-                    + " (same Message-ID " + reply.messageId() + " and content)");
-            case IN_FLIGHT_ELSEWHERE -> new Disposition.Discarded("duplicate", "another process is delivering the same"
-                    + " reply right now (key " + reply.deliveryKey() + ", Message-ID " + reply.messageId()
-                    + "); its copy is delivered, retried or recovered, never this one");
-        };
-    }
-
-    private Disposition unsubscribe(MailSource source, SourceMessage m, ReplyStages.Unsubscribe u) {
-        ReplyTarget t = u.request().target();
-        String what = "unsubscribe request from " + u.request().sender() + " for user " + t.userId() + " on " + t.type()
-                + " " + t.id();
-        if (unsubscribeHandler == null) {
-            Disposition d = new Disposition.Discarded("unsubscribe.unhandled", what
-                    + "; no unsubscribe handler is configured (InboundPipeline.Builder.unsubscribeHandler);"
-                    + " never handed over as a comment");
-            return file(source, m, d, InboundDiagnostics.describe(d));
-        }
-        Disposition d = withRetry(m, () -> unsubscribeHandler.unsubscribe(u.request()), t, u.deliveryKey());
-        return file(source, m, d, d instanceof Disposition.Delivered ? what + ": handed to the unsubscribe handler"
-                : InboundDiagnostics.describe(d));
-    }
-
-    /** Something the host does for a message, which may throw to ask for a later attempt. */
-    private interface HostCall {
-        void run() throws Exception;
-    }
-
-    private Disposition callHandler(SourceMessage m, DeliveredReply reply) {
-        return withRetry(m, () -> handler.handle(reply), reply.target(), reply.deliveryKey());
-    }
-
-    private Disposition withRetry(SourceMessage m, HostCall call, ReplyTarget target, String deliveryKey) {
-        try {
-            call.run();
-            return new Disposition.Delivered(target, deliveryKey);
-        } catch (Exception e) {
-            int attempt = m.attempt();
-            String why = "the handler failed (attempt " + attempt + " of " + maxAttempts + "): " + e;
-            LOG.warn("Handler failed for {}: {}", m.location(), e.toString());
-            if (attempt >= maxAttempts) {
-                return new Disposition.Rejected("handler.failed", why);
-            }
-            Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
-            return new Disposition.RetryLater(why, attempt, clock.instant().plus(wait));
+            Disposition d = chain.process(source, List.of(m)).get(0);
+            source.flush();
+            return d;
         }
     }
 
-    private static Disposition file(MailSource source, SourceMessage m, Disposition d, String reason) {
-        source.file(m, d, reason);
-        InboundDiagnostics.record(d);
-        return d;
+    /**
+     * Processes the accepted messages whose retry is due.
+     *
+     * @return what was done
+     */
+    public synchronized BatchSummary drainAccepted() {
+        return drain(acceptSource());
     }
 
-    private void maybeNotify(ReplyStages.Stopped stopped) {
-        if (!(stopped.disposition() instanceof Disposition.Rejected r) || stopped.neverAnswer()
-                || stopped.sender().isEmpty() || notifier == RejectionNotifier.NONE
-                || !throttle.tryAcquire(stopped.sender(), r.code())) {
-            return;
+    private MaildirSource acceptSource() {
+        if (accepted == null) {
+            accepted = MaildirSource.builder(acceptMaildir)
+                    .filedInto(acceptMaildir.resolveSibling(acceptMaildir.getFileName() + "-filed"))
+                    .maxMessageBytes(maxMessageBytes + 64 * 1024).clock(clock).open();
         }
-        try {
-            notifier.notify(new RejectionNotice(stopped.sender(), r.code(), r.reason(), stopped.messageId()));
-        } catch (RuntimeException e) {
-            LOG.warn("The rejection notifier failed for {}: {}", stopped.sender(), e.toString());
-        }
+        return accepted;
     }
 
-    /** Releases the delivery ledger. */
+    /** Releases the delivery ledger and the accept maildir. */
     @Override
-    public void close() {
-        ledger.close();
+    public synchronized void close() {
+        try {
+            if (accepted != null) {
+                accepted.close();
+            }
+        } finally {
+            chain.close();
+        }
     }
 
-    /** Builds an {@link InboundPipeline}; setters are named after the properties. */
+    /**
+     * Builds an {@link InboundPipeline}; setters are named after the properties. Each property is
+     * set once: a second call, or null, is refused with a message naming it.
+     */
     public static final class Builder {
+        private final BuilderState state = new BuilderState("InboundPipeline.Builder");
+        private final List<HostStage> hostStages = new ArrayList<>();
+        private EmailSettings settings;
         private KeyRing keyRing;
         private String hostname;
         private String noReplyAddress;
-        private boolean discardNoReplyMail;
+        private Boolean discardNoReplyMail;
         private ReplyHandler handler;
         private UnsubscribeHandler unsubscribeHandler;
+        private NewThreadHandler newThreadHandler;
+        private BounceAddressCodec bounceCodec;
+        private BounceHandler bounceHandler;
+        private SuppressionList suppressionList;
         private Path ledgerDirectory;
+        private Path acceptMaildir;
         private ReplyTextExtractor extractor = ReplyTextExtractor.standard();
         private SenderCheck senderCheck = SenderCheck.ACCEPT_ALL;
         private RejectionNotifier notifier = RejectionNotifier.NONE;
+        private InboundEventListener eventListener = InboundEventListener.NONE;
         private Function<ReplyTarget, String> sentNotificationText = t -> null;
         private Clock clock = Clock.systemUTC();
         private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
@@ -274,50 +251,52 @@ public final class InboundPipeline implements AutoCloseable {
         private int batchSize = 64;
         private Set<String> trustedAuthServIds = Set.of();
 
+        private record HostStage(String anchor, boolean before, String name, InboundStage stage) {
+        }
+
         private Builder() {
         }
 
         /**
-         * Takes the host name, the no-reply address and the discard setting from the settings.
+         * Takes the host name, the no-reply address, the discard setting and the bounce domain from
+         * the settings; {@link #hostname}, {@link #noReplyAddress} and {@link #discardNoReplyMail}
+         * set explicitly take precedence.
          *
          * @param settings the email settings (the host name must be set)
          * @return this
          */
         public Builder settings(EmailSettings settings) {
-            Objects.requireNonNull(settings, "settings");
-            this.hostname = settings.hostname().orElse(null);
-            this.noReplyAddress = settings.noReplyAddress().orElse(null);
-            this.discardNoReplyMail = settings.discardNoReplyMail();
+            this.settings = state.set("settings", settings);
             return this;
         }
 
         /** @param keyRing the keys that verify reply addresses @return this */
         public Builder keyRing(KeyRing keyRing) {
-            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            this.keyRing = state.set("keyRing", keyRing);
             return this;
         }
 
         /** @param hostname the instance host name (replies arrive under reply.&lt;hostname&gt;) @return this */
         public Builder hostname(String hostname) {
-            this.hostname = HostNames.normalize(hostname);
+            this.hostname = HostNames.normalize(state.set("hostname", hostname));
             return this;
         }
 
-        /** @param address the no-reply address, or null @return this */
+        /** @param address the no-reply address @return this */
         public Builder noReplyAddress(String address) {
-            this.noReplyAddress = address;
+            this.noReplyAddress = state.set("noReplyAddress", address);
             return this;
         }
 
         /** @param discard whether mail to the no-reply address is discarded @return this */
         public Builder discardNoReplyMail(boolean discard) {
-            this.discardNoReplyMail = discard;
+            this.discardNoReplyMail = state.set("discardNoReplyMail", discard);
             return this;
         }
 
-        /** @param handler the host's handler @return this */
+        /** @param handler the host's handler of replies @return this */
         public Builder handler(ReplyHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
+            this.handler = state.set("handler", handler);
             return this;
         }
 
@@ -328,19 +307,111 @@ public final class InboundPipeline implements AutoCloseable {
          * @return this
          */
         public Builder unsubscribeHandler(UnsubscribeHandler handler) {
-            this.unsubscribeHandler = Objects.requireNonNull(handler, "unsubscribeHandler");
+            this.unsubscribeHandler = state.set("unsubscribeHandler", handler);
+            return this;
+        }
+
+        /**
+         * @param handler called (once per delivery key) for mail to a verified new-thread address;
+         *     without one, such mail is filed as failure ({@code address.new-thread})
+         * @return this
+         */
+        public Builder newThreadHandler(NewThreadHandler handler) {
+            this.newThreadHandler = state.set("newThreadHandler", handler);
+            return this;
+        }
+
+        /**
+         * Puts the {@code bounce} stage in the chain with this codec (the mailer's). Without it, a
+         * {@link #bounceHandler} or {@link #suppressionList} uses the bounce domain of the
+         * {@link #settings}, or {@code noreply.<hostname>}.
+         *
+         * @param codec verifies the bounce addresses (VERP) of incoming reports
+         * @return this
+         */
+        public Builder bounceCodec(BounceAddressCodec codec) {
+            this.bounceCodec = state.set("bounceCodec", codec);
+            return this;
+        }
+
+        /** @param handler told of each attributed bounce, complaint or auto-reply @return this */
+        public Builder bounceHandler(BounceHandler handler) {
+            this.bounceHandler = state.set("bounceHandler", handler);
+            return this;
+        }
+
+        /** @param list counts each attributed bounce and complaint (the mailer skips suppressed addresses) @return this */
+        public Builder suppressionList(SuppressionList list) {
+            this.suppressionList = state.set("suppressionList", list);
+            return this;
+        }
+
+        /**
+         * Adds a host stage (a spam gate, a size policy) just before a stage of the chain.
+         *
+         * @param anchor the name of a built-in stage ({@link InboundStage#BUILT_IN}) or of a host
+         *     stage added earlier
+         * @param name the new stage's name, unique, for the filed reasons
+         * @param stage the stage
+         * @return this
+         */
+        public Builder stageBefore(String anchor, String name, InboundStage stage) {
+            return addStage(anchor, true, name, stage);
+        }
+
+        /**
+         * Adds a host stage just after a stage of the chain (never after {@code deliver}).
+         *
+         * @param anchor the name of a built-in stage or of a host stage added earlier
+         * @param name the new stage's name, unique
+         * @param stage the stage
+         * @return this
+         */
+        public Builder stageAfter(String anchor, String name, InboundStage stage) {
+            return addStage(anchor, false, name, stage);
+        }
+
+        private Builder addStage(String anchor, boolean before, String name, InboundStage stage) {
+            Objects.requireNonNull(anchor, "anchor");
+            Objects.requireNonNull(stage, "stage");
+            if (Objects.requireNonNull(name, "name").isBlank() || InboundStage.BUILT_IN.contains(name)
+                    || !name.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
+                throw new IllegalArgumentException("InboundPipeline.Builder: the stage name '" + name + "' must be"
+                        + " lower-case letters, digits, '.' and '-' (at most 64), and not a built-in stage's "
+                        + InboundStage.BUILT_IN);
+            }
+            if (!before && anchor.equals(InboundStage.DELIVER)) {
+                throw new IllegalArgumentException("InboundPipeline.Builder: no stage can follow 'deliver', the last;"
+                        + " add '" + name + "' before it");
+            }
+            if (!InboundStage.BUILT_IN.contains(anchor) && hostStages.stream().noneMatch(h -> h.name().equals(anchor))) {
+                throw new IllegalArgumentException("InboundPipeline.Builder: no stage named '" + anchor + "' to add '"
+                        + name + "' " + (before ? "before" : "after") + "; the built-in stages are " + InboundStage.BUILT_IN);
+            }
+            state.set("stage " + name, stage);
+            hostStages.add(new HostStage(anchor, before, name, stage));
             return this;
         }
 
         /** @param dir where the delivery ledger lives; shared by every process on one maildir @return this */
         public Builder ledgerDirectory(Path dir) {
-            this.ledgerDirectory = Objects.requireNonNull(dir, "ledgerDirectory");
+            this.ledgerDirectory = state.set("ledgerDirectory", dir);
+            return this;
+        }
+
+        /**
+         * @param dir the maildir where {@link InboundPipeline#accept} stores messages; default
+         *     {@code <ledgerDirectory>/accepted}, filed into {@code <dir>-filed}
+         * @return this
+         */
+        public Builder acceptMaildir(Path dir) {
+            this.acceptMaildir = state.set("acceptMaildir", dir);
             return this;
         }
 
         /** @param extractor the reply-text extractor; {@link ReplyTextExtractor#standard()} by default @return this */
         public Builder extractor(ReplyTextExtractor extractor) {
-            this.extractor = Objects.requireNonNull(extractor, "extractor");
+            this.extractor = state.set("extractor", extractor);
             return this;
         }
 
@@ -355,9 +426,9 @@ public final class InboundPipeline implements AutoCloseable {
          * @return this
          */
         public Builder trustedAuthServIds(String... ids) {
-            Set<String> out = new java.util.HashSet<>();
-            for (String id : ids) {
-                out.add(Objects.requireNonNull(id, "trustedAuthServId").strip().toLowerCase(java.util.Locale.ROOT));
+            Set<String> out = new HashSet<>();
+            for (String id : state.set("trustedAuthServIds", ids)) {
+                out.add(Objects.requireNonNull(id, "trustedAuthServId").strip().toLowerCase(Locale.ROOT));
             }
             this.trustedAuthServIds = Set.copyOf(out);
             return this;
@@ -365,54 +436,63 @@ public final class InboundPipeline implements AutoCloseable {
 
         /** @param check the sender check; {@link SenderCheck#ACCEPT_ALL} by default @return this */
         public Builder senderCheck(SenderCheck check) {
-            this.senderCheck = Objects.requireNonNull(check, "senderCheck");
+            this.senderCheck = state.set("senderCheck", check);
             return this;
         }
 
         /** @param notifier called for rejected replies (throttled); none by default @return this */
         public Builder rejectionNotifier(RejectionNotifier notifier) {
-            this.notifier = Objects.requireNonNull(notifier, "rejectionNotifier");
+            this.notifier = state.set("rejectionNotifier", notifier);
             return this;
         }
 
         /**
          * @param lookup the text of the notification a target's reply answers (helps the extractor
-         *     recognise the quoted notification), or null
+         *     recognise the quoted notification); the function may return null
          * @return this
          */
         public Builder sentNotificationText(Function<ReplyTarget, String> lookup) {
-            this.sentNotificationText = Objects.requireNonNull(lookup, "sentNotificationText");
+            this.sentNotificationText = state.set("sentNotificationText", lookup);
+            return this;
+        }
+
+        /**
+         * @param listener told of each message received, each stage's decision, each handler call
+         *     and each filing, with durations; {@link InboundEventListener#NONE} by default
+         * @return this
+         */
+        public Builder eventListener(InboundEventListener listener) {
+            this.eventListener = state.set("eventListener", listener);
             return this;
         }
 
         /** @param clock the clock of retries and notice throttling @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 
         /** @param bytes the largest message parsed; 25 MiB by default @return this */
         public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+            this.maxMessageBytes = Checks.positive(state.set("maxMessageBytes", bytes), "maxMessageBytes");
             return this;
         }
 
         /** @param parts the most MIME parts accepted; 100 by default @return this */
         public Builder maxParts(int parts) {
-            this.maxParts = (int) Checks.positive(parts, "maxParts");
+            this.maxParts = (int) Checks.positive(state.set("maxParts", parts), "maxParts");
             return this;
         }
 
         /** @param attempts handler attempts before failure; 5 by default @return this */
         public Builder maxAttempts(int attempts) {
-            this.maxAttempts = (int) Checks.positive(attempts, "maxAttempts");
+            this.maxAttempts = (int) Checks.positive(state.set("maxAttempts", attempts), "maxAttempts");
             return this;
         }
 
         /** @param backoff the wait after the first failure, doubled after each; 1 minute by default @return this */
         public Builder backoff(Duration backoff) {
-            Objects.requireNonNull(backoff, "backoff");
-            if (backoff.isNegative()) {
+            if (state.set("backoff", backoff).isNegative()) {
                 throw new IllegalArgumentException("backoff must not be negative, was " + backoff);
             }
             this.backoff = backoff;
@@ -421,7 +501,7 @@ public final class InboundPipeline implements AutoCloseable {
 
         /** @param size messages claimed per batch; 64 by default @return this */
         public Builder batchSize(int size) {
-            this.batchSize = (int) Checks.positive(size, "batchSize");
+            this.batchSize = (int) Checks.positive(state.set("batchSize", size), "batchSize");
             return this;
         }
 
@@ -430,6 +510,11 @@ public final class InboundPipeline implements AutoCloseable {
          * @throws IllegalStateException naming every missing property
          */
         public InboundPipeline build() {
+            if (settings != null) {
+                hostname = hostname != null ? hostname : settings.hostname().map(HostNames::normalize).orElse(null);
+                noReplyAddress = noReplyAddress != null ? noReplyAddress : settings.noReplyAddress().orElse(null);
+                discardNoReplyMail = discardNoReplyMail != null ? discardNoReplyMail : settings.discardNoReplyMail();
+            }
             List<String> missing = new ArrayList<>();
             if (keyRing == null) {
                 missing.add("keyRing (the reply-address keys, e.g. KeyRing.fromFile)");
@@ -446,8 +531,62 @@ public final class InboundPipeline implements AutoCloseable {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("InboundPipeline needs: " + String.join(", ", missing));
             }
-            hostname = HostNames.normalize(hostname);
-            return new InboundPipeline(this);
+            return new InboundPipeline(chain(), this);
+        }
+
+        private StageChain chain() {
+            Events events = new Events(eventListener);
+            HostCalls calls = new HostCalls(maxAttempts, backoff, clock, events);
+            ReplyStages reply = new ReplyStages(new MessageParser(maxMessageBytes, maxParts),
+                    new RecipientStage(new ReplyAddressCodec(keyRing, hostname), HostNames.noReplyDomain(hostname),
+                            noReplyAddress, Boolean.TRUE.equals(discardNoReplyMail)),
+                    senderCheck, extractor, sentNotificationText, trustedAuthServIds);
+            List<StageChain.Named> stages = new ArrayList<>();
+            stages.add(new StageChain.Named(InboundStage.PARSE, reply.parse()));
+            if (bounceCodec != null || bounceHandler != null || suppressionList != null) {
+                BounceAddressCodec codec = bounceCodec != null ? bounceCodec : settings != null
+                        && settings.bounceDomain().isPresent() ? BounceAddressCodec.of(keyRing, settings)
+                        : new BounceAddressCodec(keyRing, HostNames.noReplyDomain(hostname));
+                stages.add(new StageChain.Named(InboundStage.BOUNCE, new BounceStage(BounceRecognizer.builder()
+                        .codec(codec).maxMessageBytes(Math.max(1024, maxMessageBytes)).build(),
+                        bounceHandler, suppressionList, calls)));
+            }
+            stages.add(new StageChain.Named(InboundStage.AUTOMATED_GUARD, ReplyStages.automatedGuard()));
+            stages.add(new StageChain.Named(InboundStage.RECIPIENT, reply.recipient()));
+            stages.add(new StageChain.Named(InboundStage.SENDER_CHECK, reply.senderCheck()));
+            stages.add(new StageChain.Named(InboundStage.UNSUBSCRIBE, RoutingStages.unsubscribe(unsubscribeHandler, calls)));
+            stages.add(new StageChain.Named(InboundStage.NEW_THREAD, RoutingStages.newThread(newThreadHandler != null)));
+            stages.add(new StageChain.Named(InboundStage.EXTRACT, reply.extract()));
+            stages.add(new StageChain.Named(InboundStage.DELIVER, ctx -> ctx.pass()));
+            for (HostStage h : hostStages) {
+                int at = indexOf(stages, h.anchor());
+                if (at < 0) { // 'bounce' when bounces are not configured: its place is before 'automated-guard'
+                    at = indexOf(stages, InboundStage.AUTOMATED_GUARD);
+                } else if (!h.before()) {
+                    at++;
+                    while (at < stages.size() && addedAfter(stages.get(at).name(), h.anchor())) {
+                        at++; // stages added after the same anchor earlier keep their order
+                    }
+                }
+                stages.add(at, new StageChain.Named(h.name(), h.stage()));
+            }
+            stages.remove(indexOf(stages, InboundStage.DELIVER));
+            return new StageChain(stages, new DeliverStage(new DeliveryLedger(ledgerDirectory), handler,
+                    newThreadHandler, calls), new Notices(notifier, new NoticeThrottle(ledgerDirectory.resolve("notices"), clock)),
+                    events);
+        }
+
+        private boolean addedAfter(String name, String anchor) {
+            return hostStages.stream().anyMatch(h -> h.name().equals(name) && !h.before() && h.anchor().equals(anchor));
+        }
+
+        private static int indexOf(List<StageChain.Named> stages, String name) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

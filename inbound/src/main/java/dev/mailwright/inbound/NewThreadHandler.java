@@ -10,9 +10,9 @@ package dev.mailwright.inbound;
  * crash in the middle of a call, when the mail comes again with
  * {@link NewThreadMail#possibleRedelivery()} set.
  *
- * <p>The pipeline does not route new-thread mail to a handler yet: until it does, such mail is
- * filed as failure with the code {@code address.new-thread}. This interface and
- * {@link NewThreadMail} fix the contract the routing will follow.
+ * <p>Set with {@link InboundPipeline.Builder#newThreadHandler}: the pipeline's {@code new-thread}
+ * stage prepares the mail and its last stage calls the handler through the delivery ledger.
+ * Without one, such mail is filed as failure with the code {@code address.new-thread}.
  */
 @FunctionalInterface
 public interface NewThreadHandler {

@@ -72,7 +72,7 @@ final class SpoolSource implements MailSource {
             maildir.file(message, disposition, reason);
             return;
         }
-        if (disposition instanceof Disposition.Delivered) {
+        if (disposition instanceof Disposition.Delivered || disposition instanceof Disposition.NewThread) {
             delivered.add(new SpoolArchive.Entry(message.id(), message.content(), reason));
         } else {
             maildir.adopt(message.id(), message.content(), true);

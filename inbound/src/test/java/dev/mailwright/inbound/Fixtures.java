@@ -65,6 +65,18 @@ final class Fixtures {
         return Files.move(tmp, maildir.resolve("new").resolve(uniqueName));
     }
 
+    /** @return what one drain of the maildir by a pipeline from the builder did */
+    static BatchSummary drain(InboundPipeline.Builder builder, Path maildir) {
+        try (InboundPipeline p = builder.build(); MaildirSource source = MaildirSource.builder(maildir).open()) {
+            return p.drain(source);
+        }
+    }
+
+    /** @return the reason a maildir source filed a message with, under {@code <dir>/incoming-mail/<folder>} */
+    static String reason(Path dir, String folder, String name) throws IOException {
+        return Files.readString(dir.resolve("incoming-mail").resolve(folder).resolve(name + ".reason"));
+    }
+
     static String postfixName(int n) {
         return (1414630039 + n) + ".Vfc00I" + Integer.toHexString(0x12000 + n) + "M" + (445784 + n) + ".ghe-example-com";
     }

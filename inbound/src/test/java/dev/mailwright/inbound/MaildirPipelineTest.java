@@ -36,8 +36,12 @@ class MaildirPipelineTest {
     }
 
     private InboundPipeline.Builder pipeline() {
+        return pipeline(handled::add);
+    }
+
+    private InboundPipeline.Builder pipeline(ReplyHandler handler) {
         return InboundPipeline.builder().keyRing(Fixtures.KEYS).hostname(Fixtures.HOST)
-                .noReplyAddress("noreply@ghe.example.com").ledgerDirectory(dir.resolve("state")).handler(handled::add)
+                .noReplyAddress("noreply@ghe.example.com").ledgerDirectory(dir.resolve("state")).handler(handler)
                 .trustedAuthServIds("mx.ghe.example.com");
     }
 
@@ -267,11 +271,10 @@ class MaildirPipelineTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         deliver(maildir(), postfixName(1), reply("<flaky@me.com>", replyAddress(2, 7), "retry me"));
         List<Integer> attempts = new ArrayList<>();
-        InboundPipeline.Builder b = pipeline().clock(clock).maxAttempts(3).backoff(Duration.ofSeconds(10))
-                .handler(r -> {
-                    attempts.add(attempts.size() + 1);
-                    throw new IllegalStateException("database is down");
-                });
+        InboundPipeline.Builder b = pipeline(r -> {
+            attempts.add(attempts.size() + 1);
+            throw new IllegalStateException("database is down");
+        }).clock(clock).maxAttempts(3).backoff(Duration.ofSeconds(10));
         try (InboundPipeline p = b.build(); MaildirSource source = MaildirSource.builder(maildir()).clock(clock).open()) {
             assertThat(p.drain(source).retried()).isEqualTo(1);
             assertThat(names(filed("retry"))).contains(postfixName(1));

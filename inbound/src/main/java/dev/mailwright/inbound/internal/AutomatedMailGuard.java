@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Stage 2: recognises automated mail (RFC 3834 and the signals mail systems use in practice) so
+ * The {@code automated-guard} stage's rules: recognises automated mail (RFC 3834 and the signals mail systems use in practice) so
  * that it is discarded without answer and no mail loop can form.
  */
 public final class AutomatedMailGuard {

@@ -52,6 +52,12 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
             ReplyTarget t = del.target();
             return "delivered to " + t.type() + " " + t.id() + " for user " + t.userId() + " (key " + del.deliveryKey() + ")";
         }
+        if (d instanceof Disposition.NewThread nt) {
+            return "new thread in " + nt.scope().type() + " " + nt.scope().id() + ": " + (nt.decision() instanceof dev.mailwright.inbound.NewThreadDecision.Created c
+                    ? "created " + c.reference() : "held for moderation: "
+                    + ((dev.mailwright.inbound.NewThreadDecision.HeldForModeration) nt.decision()).reason()) + " (key "
+                    + nt.deliveryKey() + ")";
+        }
         if (d instanceof Disposition.Rejected r) {
             return "rejected: " + r.code() + ": " + r.reason();
         }

@@ -175,8 +175,8 @@ public final class ListenerHandler implements MessageHandler {
         for (String r : recipients) {
             prefix.append("Delivered-To: ").append(r).append("\r\n");
         }
-        prefix.append("Received: from ").append(context.getHelo().orElse("unknown")).append(" (")
-                .append(context.getRemoteAddress()).append(")\r\n\tby ").append(config.codec().replyDomain())
+        prefix.append("Received: from ").append(context.getHelo().orElse("unknown")).append(" ([")
+                .append(client()).append("])\r\n\tby ").append(config.codec().replyDomain())
                 .append(" (Mailwright) with ").append(tls() ? "ESMTPS" : "ESMTP").append(" id ")
                 .append(context.getSessionId()).append("\r\n\tfor <").append(recipients.isEmpty() ? "" : recipients.get(0))
                 .append(">; ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(config.clock())

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-/** Stage 1: parses a raw message with Angus Mail, within limits on size, part count and nesting. */
+/** The {@code parse} stage's parser: parses a raw message with Angus Mail, within limits on size, part count and nesting. */
 public final class MessageParser {
     private static final int MAX_DEPTH = 10;
     private static final Session SESSION = Session.getInstance(new Properties());

@@ -2,24 +2,21 @@ package dev.mailwright.inbound.internal;
 
 import dev.mailwright.core.DecodeResult;
 import dev.mailwright.core.ReplyAddressCodec;
-import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.Disposition;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Stages 3 and 4: discards mail sent to the no-reply address (when the setting says so), then
- * finds the reply address in the envelope headers (Delivered-To, X-Original-To, Envelope-To) or
+ * The rules of the {@code recipient} stage: discards mail sent to the no-reply address (when the
+ * setting says so), then finds the reply or new-thread address in the envelope headers (Delivered-To, X-Original-To, Envelope-To) or
  * in To and Cc, and verifies it with the codec. Envelope headers count only above the first
  * {@code Received} field, where the delivering MTA (or the listener) writes them: the same
  * names further down were written by the sender.
  */
 public final class RecipientStage {
-    private static final List<String> ENVELOPE = List.of("Delivered-To", "X-Original-To", "Envelope-To");
+    private static final List<String> ENVELOPE = Envelopes.RECIPIENT_FIELDS;
     private static final List<String> VISIBLE = List.of("To", "Cc");
 
     private final ReplyAddressCodec codec;
@@ -45,11 +42,12 @@ public final class RecipientStage {
     }
 
     /**
-     * @param target the verified target
-     * @param address the reply address it was found in
+     * @param result the verified address: a {@link DecodeResult.Valid} reply address or a
+     *     {@link DecodeResult.ValidNewThread} new-thread address
+     * @param address the address it was found in
      * @param inEnvelope true when the address is the envelope recipient (a rejection may be answered)
      */
-    public record Matched(ReplyTarget target, String address, boolean inEnvelope) implements Outcome {
+    public record Matched(DecodeResult result, String address, boolean inEnvelope) implements Outcome {
     }
 
     /**
@@ -75,17 +73,24 @@ public final class RecipientStage {
                     + " and discard-noreply-mail is on"), false);
         }
         Disposition.Rejected firstProblem = null;
+        Matched newThread = null;
         for (String address : candidates) {
             if (!isReplyDomain(address)) {
                 continue;
             }
             DecodeResult result = codec.decode(address);
-            if (result instanceof DecodeResult.Valid valid) {
-                return new Matched(valid.target(), address, inEnvelope);
+            if (result instanceof DecodeResult.Valid) {
+                return new Matched(result, address, inEnvelope);
             }
-            if (firstProblem == null || result instanceof DecodeResult.Forged || result instanceof DecodeResult.ForgedNewThread) {
+            if (result instanceof DecodeResult.ValidNewThread && newThread == null) {
+                newThread = new Matched(result, address, inEnvelope);
+            } else if (!(result instanceof DecodeResult.ValidNewThread) && (firstProblem == null
+                    || result instanceof DecodeResult.Forged || result instanceof DecodeResult.ForgedNewThread)) {
                 firstProblem = rejection(address, result);
             }
+        }
+        if (newThread != null) {
+            return newThread;
         }
         if (firstProblem != null) {
             return new Stopped(firstProblem, inEnvelope);
@@ -103,9 +108,10 @@ public final class RecipientStage {
             return new Disposition.Rejected("address.wrong-domain",
                     "the reply address " + address + " is for " + wd.domain() + ", not " + wd.expected());
         }
-        if (result instanceof DecodeResult.ValidNewThread nt) {
-            return new Disposition.Rejected("address.new-thread", "the address " + address + " opens a new thread in "
-                    + nt.scope().type() + " " + nt.scope().id() + ", and this pipeline does not route new threads yet");
+        if (result instanceof DecodeResult.ForgedNewThread nt) {
+            return new Disposition.Rejected("address.forged", "the new-thread address " + address + " (for "
+                    + nt.claimed().type() + " " + nt.claimed().id() + ") is not signed by any key of the key ring"
+                    + " (forged or tampered); no thread is opened");
         }
         return new Disposition.Rejected("address.forged",
                 "the reply address " + address + " is not signed by any key of the key ring (forged or tampered)");
@@ -130,7 +136,7 @@ public final class RecipientStage {
                     break;
                 }
                 if (ENVELOPE.stream().anyMatch(h.getName()::equalsIgnoreCase)) {
-                    parse(h.getValue(), out);
+                    Envelopes.addresses(h.getValue(), out);
                 }
             }
         } catch (jakarta.mail.MessagingException e) {
@@ -139,23 +145,11 @@ public final class RecipientStage {
         return out;
     }
 
-    private static void parse(String value, List<String> out) {
-        try {
-            for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                if (a.getAddress() != null) {
-                    out.add(a.getAddress().strip().toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (AddressException e) {
-            out.add(value.strip().toLowerCase(Locale.ROOT));
-        }
-    }
-
     private static List<String> addresses(ParsedMessage m, List<String> headers) {
         List<String> out = new ArrayList<>();
         for (String header : headers) {
             for (String value : m.headers(header)) {
-                parse(value, out);
+                Envelopes.addresses(value, out);
             }
         }
         return out;

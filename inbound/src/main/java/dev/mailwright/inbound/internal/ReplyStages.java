@@ -1,17 +1,20 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.core.DecodeResult;
+import dev.mailwright.core.NewThreadScope;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.AuthenticationResults;
 import dev.mailwright.inbound.DeliveredReply;
 import dev.mailwright.inbound.Disposition;
-import dev.mailwright.inbound.UnsubscribeRequest;
 import dev.mailwright.inbound.reply.ExtractedReply;
 import dev.mailwright.inbound.reply.ReplyInput;
 import dev.mailwright.inbound.reply.ReplyTextExtractor;
+import dev.mailwright.inbound.spi.InboundStage;
 import dev.mailwright.inbound.spi.SenderCheck;
 import dev.mailwright.inbound.spi.SenderCheckInput;
 import dev.mailwright.inbound.spi.SenderVerdict;
 import dev.mailwright.inbound.spi.SourceMessage;
+import dev.mailwright.inbound.spi.StageResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stages 1 to 6 of the pipeline for one message: parse, automated-mail guard, no-reply discard,
- * reply address, sender check, reply text. The handler and the disposition (stages 7 and 8)
- * belong to the pipeline, which batches them around the delivery ledger.
+ * The built-in stages that read a reply: {@code parse}, {@code automated-guard}, {@code recipient},
+ * {@code sender-check} and {@code extract} (see {@link InboundStage}). Each is an
+ * {@link InboundStage} the {@link StageChain} runs in order; what one finds is left in the
+ * {@link Exchange} for the next.
  */
 public final class ReplyStages {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyStages.class);
@@ -39,10 +43,10 @@ public final class ReplyStages {
     private final Set<String> trustedAuthServIds;
 
     /**
-     * @param parser stage 1
-     * @param recipients stages 3 and 4
-     * @param senderCheck stage 5
-     * @param extractor stage 6
+     * @param parser the parse stage's parser
+     * @param recipients the recipient stage's rules
+     * @param senderCheck the check the sender-check stage asks
+     * @param extractor the extract stage's extractor
      * @param sentNotificationText the text of the notification answered, per target, or null
      * @param trustedAuthServIds the authserv-ids whose {@code Authentication-Results} are believed, lower case
      */
@@ -57,102 +61,116 @@ public final class ReplyStages {
         this.trustedAuthServIds = Set.copyOf(trustedAuthServIds);
     }
 
-    /** The outcome of stages 1 to 6. */
-    public sealed interface Outcome {
-    }
-
-    /**
-     * @param disposition why the message stops
-     * @param sender the From address, or empty
-     * @param messageId the Message-ID, or empty
-     * @param neverAnswer true for automated mail and for requests to unsubscribe: no rejection
-     *     notice goes back to them
-     */
-    public record Stopped(Disposition disposition, String sender, String messageId, boolean neverAnswer)
-            implements Outcome {
-    }
-
-    /**
-     * @param reply the reply ready for the handler
-     * @param answerable true when a rejection of it may be answered (its reply address is the envelope recipient)
-     */
-    public record Ready(DeliveredReply reply, boolean answerable) implements Outcome {
-    }
-
-    /**
-     * @param request a verified request to unsubscribe, sent to the {@code List-Unsubscribe} mailto
-     * @param deliveryKey the key of the message (Message-ID, target, sender and body hash), for the disposition
-     */
-    public record Unsubscribe(UnsubscribeRequest request, String deliveryKey) implements Outcome {
-    }
-
-    /**
-     * @param message the claimed message
-     * @return the reply ready for the handler, or why the message stops
-     */
-    public Outcome run(SourceMessage message) {
-        MessageParser.Outcome parsed = parser.parse(message.content());
-        if (parsed instanceof MessageParser.Failed failed) {
-            LOG.info("processing {} ({})", message.id(), failed.rejection().reason());
-            return new Stopped(failed.rejection(), "", "", false);
-        }
-        ParsedMessage m = ((MessageParser.Parsed) parsed).message();
-        LOG.info("processing {}", m.messageId().isEmpty() ? "(no Message-ID) " + message.id() : m.messageId());
-        // A request sent to the List-Unsubscribe mailto skips the automated-mail guard (clients may
-        // mark it as generated); like automated mail it is never answered, so no loop can form.
-        boolean unsubscribe = isUnsubscribe(m);
-        if (!unsubscribe) {
-            Optional<Disposition.Discarded> automated = AutomatedMailGuard.check(m);
-            if (automated.isPresent()) {
-                return new Stopped(automated.get(), m.from(), m.messageId(), true);
+    /** @return the parse stage: malformed mail and mail over a limit are rejected */
+    public InboundStage parse() {
+        return ctx -> {
+            Exchange x = (Exchange) ctx;
+            SourceMessage message = x.source();
+            MessageParser.Outcome parsed = parser.parse(message.content());
+            if (parsed instanceof MessageParser.Failed failed) {
+                LOG.info("processing {} ({})", message.id(), failed.rejection().reason());
+                return x.stop(failed.rejection());
             }
-        }
-        RecipientStage.Outcome matched = recipients.evaluate(m);
-        if (matched instanceof RecipientStage.Stopped stopped) {
-            // a notice goes back only when the envelope recipient itself was the reply address
-            return new Stopped(stopped.disposition(), m.from(), m.messageId(), unsubscribe || !stopped.inEnvelope());
-        }
-        boolean answerable = ((RecipientStage.Matched) matched).inEnvelope();
-        ReplyTarget target = ((RecipientStage.Matched) matched).target();
-        LOG.debug("Matched {} to {} {} for user {}{}", message.location(),
-                target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId(),
-                unsubscribe ? " (a request to unsubscribe)" : "");
-        AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"), trustedAuthServIds);
-        if (m.from().isEmpty()) {
-            return new Stopped(new Disposition.Rejected("sender.missing", "the message has no readable From address"),
-                    "", m.messageId(), unsubscribe || !answerable);
-        }
-        SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
-        if (!verdict.accepted()) {
-            return new Stopped(new Disposition.Rejected("sender.refused", "the sender " + m.from() + " may not "
-                    + (unsubscribe ? "unsubscribe" : "reply as") + " user " + target.userId() + ": " + verdict.reason()),
-                    m.from(), m.messageId(), unsubscribe || !answerable);
-        }
-        String deliveryKey = deliveryKey(m.messageId(), target, m.from(), message.content());
-        if (unsubscribe) {
-            return new Unsubscribe(new UnsubscribeRequest(target, m.from(), verdict, auth, m.messageId(), message),
-                    deliveryKey);
-        }
-        ExtractedReply extracted = extractor.extract(new ReplyInput(m.text(), m.html(),
-                sentNotificationText.apply(target)));
-        if (extracted.isEmpty()) {
-            return new Stopped(new Disposition.Rejected("text.empty",
-                    "no new text found in the reply (only quoted history or a signature)"), m.from(), m.messageId(), !answerable);
-        }
-        return new Ready(new DeliveredReply(target, m.from(), verdict, auth, extracted.text(), extracted.removed(),
-                extracted.confidence(), m.attachments(), m.messageId(), deliveryKey, false, message, m.sanitized()),
-                answerable);
+            ParsedMessage m = ((MessageParser.Parsed) parsed).message();
+            LOG.info("processing {}", m.messageId().isEmpty() ? "(no Message-ID) " + message.id() : m.messageId());
+            x.parsed(m);
+            return x.pass();
+        };
     }
 
-    /** @return true when the subject is exactly {@code unsubscribe}, as the List-Unsubscribe mailto sets it */
-    private static boolean isUnsubscribe(ParsedMessage m) {
-        String subject;
-        try {
-            subject = m.mime().getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return false;
-        }
-        return subject != null && subject.strip().equalsIgnoreCase("unsubscribe");
+    /**
+     * @return the automated-guard stage: automated mail is discarded without answer. A request sent
+     *     to the List-Unsubscribe mailto passes (clients may mark it as generated); like automated
+     *     mail it is never answered, so no loop can form.
+     */
+    public static InboundStage automatedGuard() {
+        return ctx -> {
+            Exchange x = (Exchange) ctx;
+            if (x.isUnsubscribeRequest()) {
+                return x.pass();
+            }
+            Optional<Disposition.Discarded> automated = AutomatedMailGuard.check(x.parsed());
+            return automated.isPresent() ? x.stop(automated.get()) : x.pass();
+        };
+    }
+
+    /**
+     * @return the recipient stage: mail to the no-reply address is discarded (when configured); the
+     *     reply or new-thread address is verified; a rejection is answered only when the envelope
+     *     recipient itself was the address
+     */
+    public InboundStage recipient() {
+        return ctx -> {
+            Exchange x = (Exchange) ctx;
+            RecipientStage.Outcome matched = recipients.evaluate(x.parsed());
+            if (matched instanceof RecipientStage.Stopped stopped) {
+                return new StageResult.Stop(stopped.disposition(), stopped.inEnvelope() && !x.isUnsubscribeRequest());
+            }
+            RecipientStage.Matched found = (RecipientStage.Matched) matched;
+            x.address(found.result(), found.inEnvelope());
+            if (found.result() instanceof DecodeResult.Valid valid) {
+                ReplyTarget target = valid.target();
+                LOG.debug("Matched {} to {} {} for user {}{}", x.source().location(),
+                        target.type().name().toLowerCase(Locale.ROOT).replace('_', ' '), target.id(), target.userId(),
+                        x.isUnsubscribeRequest() ? " (a request to unsubscribe)" : "");
+            }
+            return x.pass();
+        };
+    }
+
+    /**
+     * @return the sender-check stage: mail without a readable From is rejected; for a reply address
+     *     the configured {@link SenderCheck} decides; a new-thread address names a place, not a
+     *     user, so its handler decides who may write
+     */
+    public InboundStage senderCheck() {
+        return ctx -> {
+            Exchange x = (Exchange) ctx;
+            ParsedMessage m = x.parsed();
+            DecodeResult address = x.address().orElseThrow(() -> new IllegalStateException(
+                    "the stage 'sender-check' needs the stage 'recipient' before it"));
+            AuthenticationResults auth = AuthenticationResults.parse(m.headers("Authentication-Results"), trustedAuthServIds);
+            if (m.from().isEmpty()) {
+                return new StageResult.Stop(new Disposition.Rejected("sender.missing",
+                        "the message has no readable From address"), false);
+            }
+            if (!(address instanceof DecodeResult.Valid valid)) {
+                x.sender(auth, SenderVerdict.accept("not checked: a new-thread address names a place, not a user;"
+                        + " the new-thread handler decides who may write"), "");
+                return x.pass();
+            }
+            ReplyTarget target = valid.target();
+            SenderVerdict verdict = senderCheck.check(new SenderCheckInput(target, m.from(), auth));
+            if (!verdict.accepted()) {
+                return new StageResult.Stop(new Disposition.Rejected("sender.refused", "the sender " + m.from()
+                        + " may not " + (x.isUnsubscribeRequest() ? "unsubscribe" : "reply as") + " user "
+                        + target.userId() + ": " + verdict.reason()), x.answerable());
+            }
+            x.sender(auth, verdict, deliveryKey(m.messageId(), target, m.from(), x.source().content()));
+            return x.pass();
+        };
+    }
+
+    /** @return the extract stage: the new text of the reply, which is then ready for the deliver stage */
+    public InboundStage extract() {
+        return ctx -> {
+            Exchange x = (Exchange) ctx;
+            if (!(x.address().orElse(null) instanceof DecodeResult.Valid valid) || x.newThread() != null) {
+                return x.pass(); // new-thread mail is read whole, by the stage 'new-thread'
+            }
+            ParsedMessage m = x.parsed();
+            ReplyTarget target = valid.target();
+            ExtractedReply extracted = extractor.extract(new ReplyInput(m.text(), m.html(),
+                    sentNotificationText.apply(target)));
+            if (extracted.isEmpty()) {
+                return new StageResult.Stop(new Disposition.Rejected("text.empty",
+                        "no new text found in the reply (only quoted history or a signature)"), x.answerable());
+            }
+            x.reply(new DeliveredReply(target, m.from(), x.verdict(), x.authentication(), extracted.text(),
+                    extracted.removed(), extracted.confidence(), m.attachments(), m.messageId(), x.deliveryKey(),
+                    false, x.source(), m.sanitized()));
+            return x.pass();
+        };
     }
 
     /**
@@ -165,9 +183,24 @@ public final class ReplyStages {
      *     headers); two people answering "LGTM" to two threads without a Message-ID get two keys
      */
     public static String deliveryKey(String messageId, ReplyTarget target, String sender, byte[] raw) {
+        return key(messageId, target.type().name() + " " + target.id() + " " + target.userId(), sender, raw);
+    }
+
+    /**
+     * @param messageId the Message-ID, or empty
+     * @param scope the verified new-thread address's place
+     * @param sender the From address, lower case
+     * @param raw the raw message
+     * @return 32 hex digits, as {@link #deliveryKey} but over the scope
+     */
+    public static String newThreadKey(String messageId, NewThreadScope scope, String sender, byte[] raw) {
+        return key(messageId, "new " + scope.type() + " " + scope.id(), sender, raw);
+    }
+
+    private static String key(String messageId, String place, String sender, byte[] raw) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String who = messageId + "\0" + target.type().name() + " " + target.id() + " " + target.userId() + "\0" + sender;
+            String who = messageId + "\0" + place + "\0" + sender;
             sha.update(who.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             int body = bodyStart(raw);

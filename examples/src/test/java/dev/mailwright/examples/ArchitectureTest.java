@@ -68,12 +68,6 @@ class ArchitectureTest {
                     "a private constant byte array (an ASN.1 prefix), never written or handed out"),
             Map.entry("dev.mailwright.core.dkim.DkimKeyRecord",
                     "a private constant byte array (an ASN.1 prefix), copied before use, never written or handed out"),
-            Map.entry("dev.mailwright.inbound.internal.IncomingHeaders",
-                    "private constant byte arrays (header names the listener matches), never written or handed out"),
-            Map.entry("dev.mailwright.inbound.internal.ListenerHandler",
-                    "a counter that keeps the Message-IDs the listener adds unique in the process"),
-            Map.entry("dev.mailwright.inbound.internal.ListenerThreads",
-                    "a counter for the names of the listener's thread pools"),
             Map.entry("dev.mailwright.smtp.internal.DkimPem$Holder",
                     "one Bouncy Castle provider instance, used for Ed25519 signing only and never registered globally"));
 

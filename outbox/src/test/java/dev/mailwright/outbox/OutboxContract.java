@@ -254,8 +254,9 @@ abstract class OutboxContract {
     void aDomainAnsweringRateLimited_isPaused_whileOthersFlow() {
         ScriptedRelay relay = relay().reply("busy.example", "421 4.7.28 too many messages, slow down");
         Outbox o = outbox(newStore(), relay.port(), new RetrySchedule(Duration.ofMinutes(2), Duration.ofMinutes(2),
-                Duration.ofMinutes(10)), b -> b.workers(2)).start(); // the pause outlasts the drain, even under load
-        for (int i = 0; i < 5; i++) {
+                Duration.ofMinutes(10)), b -> b.workers(2) // the pause outlasts the drain, even under load
+                .domainLimits(DomainLimits.builder().domain("busy.example", 1, 100).build())).start();
+        for (int i = 0; i < 12; i++) {
             o.enqueue(Fixtures.notification(i, "busy.example"));
         }
         for (int i = 100; i < 130; i++) {
@@ -263,7 +264,7 @@ abstract class OutboxContract {
         }
         Await.until(WAIT, () -> sentTo(o, "fine.example") == 30, () -> "30 sent to fine.example");
 
-        List<OutboxEntry> busy = o.admin().list(EntryFilter.of(EntryState.QUEUED).withDomain("busy.example"), 10);
+        List<OutboxEntry> busy = o.admin().list(EntryFilter.of(EntryState.QUEUED).withDomain("busy.example"), 20);
         assertThat(busy).as("the first refusal pauses the domain: the others wait untried")
                 .anySatisfy(e -> assertThat(e.attempts()).isZero());
         assertThat(busy).filteredOn(e -> e.attempts() > 0).allSatisfy(e -> {

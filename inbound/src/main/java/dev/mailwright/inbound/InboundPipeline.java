@@ -6,10 +6,12 @@ import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.internal.Checks;
-import dev.mailwright.inbound.internal.DeliveryLedger;
+import dev.mailwright.core.spi.DeliveryLedger;
+import dev.mailwright.core.spi.NoticeThrottle;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
-import dev.mailwright.inbound.internal.NoticeThrottle;
+import dev.mailwright.inbound.internal.FileDeliveryLedger;
+import dev.mailwright.inbound.internal.FileNoticeThrottle;
 import dev.mailwright.inbound.internal.RecipientStage;
 import dev.mailwright.inbound.internal.ReplyStages;
 import dev.mailwright.inbound.reply.ReplyTextExtractor;
@@ -69,14 +71,15 @@ public final class InboundPipeline implements AutoCloseable {
         this.unsubscribeHandler = b.unsubscribeHandler;
         this.notifier = b.notifier;
         this.clock = b.clock;
-        this.throttle = new NoticeThrottle(b.ledgerDirectory.resolve("notices"), b.clock);
+        this.throttle = b.noticeThrottle != null ? b.noticeThrottle
+                : new FileNoticeThrottle(b.ledgerDirectory.resolve("notices"), b.clock);
         this.maxAttempts = b.maxAttempts;
         this.backoff = b.backoff;
         this.batchSize = b.batchSize;
-        this.ledger = new DeliveryLedger(b.ledgerDirectory);
+        this.ledger = b.deliveryLedger != null ? b.deliveryLedger : new FileDeliveryLedger(b.ledgerDirectory);
     }
 
-    /** @return a builder; key ring, host name, handler and ledger directory are required */
+    /** @return a builder; key ring, host name, handler and ledger directory (or both plug-ins) are required */
     public static Builder builder() {
         return new Builder();
     }
@@ -262,6 +265,8 @@ public final class InboundPipeline implements AutoCloseable {
         private ReplyHandler handler;
         private UnsubscribeHandler unsubscribeHandler;
         private Path ledgerDirectory;
+        private DeliveryLedger deliveryLedger;
+        private NoticeThrottle noticeThrottle;
         private ReplyTextExtractor extractor = ReplyTextExtractor.standard();
         private SenderCheck senderCheck = SenderCheck.ACCEPT_ALL;
         private RejectionNotifier notifier = RejectionNotifier.NONE;
@@ -335,6 +340,28 @@ public final class InboundPipeline implements AutoCloseable {
         /** @param dir where the delivery ledger lives; shared by every process on one maildir @return this */
         public Builder ledgerDirectory(Path dir) {
             this.ledgerDirectory = Objects.requireNonNull(dir, "ledgerDirectory");
+            return this;
+        }
+
+        /**
+         * @param ledger where deliveries are recorded instead of the file ledger in the
+         *     {@link #ledgerDirectory ledger directory}: for pipelines on several nodes, the outbox
+         *     module's PostgreSQL ledger; closed by {@link InboundPipeline#close()}
+         * @return this
+         */
+        public Builder deliveryLedger(DeliveryLedger ledger) {
+            this.deliveryLedger = Objects.requireNonNull(ledger, "deliveryLedger");
+            return this;
+        }
+
+        /**
+         * @param throttle what allows one rejection notice per sender and reason per day instead of
+         *     the files under the {@link #ledgerDirectory ledger directory}: for pipelines on
+         *     several nodes, the outbox module's PostgreSQL throttle
+         * @return this
+         */
+        public Builder noticeThrottle(NoticeThrottle throttle) {
+            this.noticeThrottle = Objects.requireNonNull(throttle, "noticeThrottle");
             return this;
         }
 
@@ -440,8 +467,8 @@ public final class InboundPipeline implements AutoCloseable {
             if (handler == null) {
                 missing.add("handler");
             }
-            if (ledgerDirectory == null) {
-                missing.add("ledgerDirectory");
+            if (ledgerDirectory == null && (deliveryLedger == null || noticeThrottle == null)) {
+                missing.add("ledgerDirectory (or both deliveryLedger and noticeThrottle)");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("InboundPipeline needs: " + String.join(", ", missing));

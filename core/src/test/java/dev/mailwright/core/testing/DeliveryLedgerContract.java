@@ -73,6 +73,16 @@ public abstract class DeliveryLedgerContract {
     }
 
     @Test
+    void aSecondCopyWhileThisInstanceDeliversTheFirst_isInFlight_andDeliverableOnceReleased() {
+        try (DeliveryLedger a = open()) {
+            assertThat(a.begin(List.of(e(K1, "f1")))).containsExactly(DELIVER);
+            assertThat(a.begin(List.of(e(K1, "f2")))).as("another thread of the same pipeline").containsExactly(IN_FLIGHT_ELSEWHERE);
+            a.finish(List.of(), List.of(e(K1, "f1")));
+            assertThat(a.begin(List.of(e(K1, "f2")))).containsExactly(DELIVER);
+        }
+    }
+
+    @Test
     void manyLedgersRacingForTheSameKeys_deliverEachKeyOnce() throws Exception {
         int ledgers = 4;
         int keys = 60;

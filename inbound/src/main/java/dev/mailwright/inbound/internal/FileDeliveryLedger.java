@@ -32,6 +32,8 @@ public final class FileDeliveryLedger implements DeliveryLedger {
     private final FileChannel channel;
     private final ReentrantLock jvmLock;
     private final LedgerIndex states;
+    /** Keys this instance marked in progress and has not finished: another thread's copy of one waits its turn. */
+    private final java.util.Set<String> inFlight = new java.util.HashSet<>();
     private long readOffset;
     private boolean endsWithNewline = true;
 
@@ -71,6 +73,11 @@ public final class FileDeliveryLedger implements DeliveryLedger {
                 }
             }
             write(out);
+            for (int i = 0; i < entries.size(); i++) {
+                if (decisions.get(i) == Decision.DELIVER || decisions.get(i) == Decision.REDELIVER) {
+                    inFlight.add(entries.get(i).key());
+                }
+            }
             return decisions;
         });
     }
@@ -80,6 +87,9 @@ public final class FileDeliveryLedger implements DeliveryLedger {
         if (delivered.isEmpty() && released.isEmpty()) {
             return;
         }
+        // unrecorded, a key stays in progress under this owner: a later copy is a possible redelivery
+        delivered.forEach(e -> inFlight.remove(e.key()));
+        released.forEach(e -> inFlight.remove(e.key()));
         locked(() -> {
             StringBuilder out = new StringBuilder();
             delivered.forEach(e -> append(out, 'D', e));
@@ -98,7 +108,8 @@ public final class FileDeliveryLedger implements DeliveryLedger {
             return s.fileHash() == e.file().hashCode() ? Decision.ALREADY_DELIVERED_SAME_FILE : Decision.DUPLICATE;
         }
         if (s.owner().equals(self.owner())) {
-            return Decision.REDELIVER;
+            // another thread of this pipeline is calling the handler, or an earlier finish failed
+            return inFlight.contains(e.key()) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
         }
         return OwnerLock.isAlive(ownersDir, s.owner()) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class PgDeliveryLedger implements DeliveryLedger {
     private final Clock clock;
     private final Connection ownerConnection;
     private final int owner;
+    /** Keys this instance marked in progress and has not finished: another thread's copy of one waits its turn. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * Opens a connection of its own (kept until {@link #close()}) and takes a fresh owner number.
@@ -81,27 +84,37 @@ public final class PgDeliveryLedger implements DeliveryLedger {
     public List<Decision> begin(List<Entry> entries) {
         Objects.requireNonNull(entries, "entries");
         checkOwner();
+        List<String> marked = new ArrayList<>();
         try {
-            Map<Entry, Decision> decided = PgTransactions.run(dataSource, true, c -> decideAll(c, entries));
+            Map<Entry, Decision> decided = PgTransactions.run(dataSource, true, c -> decideAll(c, entries, marked));
             List<Decision> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Entry e : entries) {
                 out.add(seen.add(e.key()) ? decided.get(e) : Decision.DUPLICATE);
             }
             return out;
-        } catch (SQLException e) {
-            throw wrap("record replies about to be handed to the handler", e);
+        } catch (SQLException | RuntimeException e) {
+            marked.forEach(inFlight::remove); // rolled back: nothing of this batch is in progress
+            if (e instanceof SQLException sql) {
+                throw wrap("record replies about to be handed to the handler", sql);
+            }
+            throw (RuntimeException) e;
         }
     }
 
-    private Map<Entry, Decision> decideAll(Connection c, List<Entry> entries) throws SQLException {
+    private Map<Entry, Decision> decideAll(Connection c, List<Entry> entries, List<String> marked) throws SQLException {
         Map<String, Entry> firsts = new HashMap<>();
         entries.forEach(e -> firsts.putIfAbsent(e.key(), e));
         List<Entry> ordered = new ArrayList<>(firsts.values());
         ordered.sort(Comparator.comparing(Entry::key)); // rows are locked in one order: no deadlock between nodes
         Map<Entry, Decision> out = new HashMap<>();
         for (Entry e : ordered) {
-            out.put(e, decide(c, e));
+            Decision d = decide(c, e);
+            if (d == Decision.DELIVER || d == Decision.REDELIVER) {
+                inFlight.add(e.key()); // before the commit: a thread waiting on this row's lock sees it
+                marked.add(e.key());
+            }
+            out.put(e, d);
         }
         return out;
     }
@@ -141,7 +154,8 @@ public final class PgDeliveryLedger implements DeliveryLedger {
             return source.equals(e.file()) ? Decision.ALREADY_DELIVERED_SAME_FILE : Decision.DUPLICATE;
         }
         if (rowOwner == owner) {
-            return Decision.REDELIVER;
+            // another thread of this pipeline is calling the handler, or an earlier finish failed
+            return inFlight.contains(e.key()) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
         }
         return alive(c, rowOwner) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
     }
@@ -190,6 +204,10 @@ public final class PgDeliveryLedger implements DeliveryLedger {
             });
         } catch (SQLException e) {
             throw wrap("record what the handler did", e);
+        } finally {
+            // unrecorded, a key stays in progress under this owner: a later copy is a possible redelivery
+            delivered.forEach(e -> inFlight.remove(e.key()));
+            released.forEach(e -> inFlight.remove(e.key()));
         }
     }
 

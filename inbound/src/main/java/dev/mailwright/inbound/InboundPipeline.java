@@ -13,14 +13,16 @@ import dev.mailwright.inbound.bounce.BounceRecognizer;
 import dev.mailwright.inbound.internal.BounceStage;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DeliverStage;
-import dev.mailwright.inbound.internal.DeliveryLedger;
 import dev.mailwright.inbound.internal.Envelopes;
 import dev.mailwright.inbound.internal.Events;
 import dev.mailwright.inbound.internal.HostCalls;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
-import dev.mailwright.inbound.internal.NoticeThrottle;
 import dev.mailwright.inbound.internal.Notices;
+import dev.mailwright.core.spi.DeliveryLedger;
+import dev.mailwright.core.spi.NoticeThrottle;
+import dev.mailwright.inbound.internal.FileDeliveryLedger;
+import dev.mailwright.inbound.internal.FileNoticeThrottle;
 import dev.mailwright.inbound.internal.RecipientStage;
 import dev.mailwright.inbound.internal.ReplyStages;
 import dev.mailwright.inbound.internal.RoutingStages;
@@ -84,12 +86,13 @@ public final class InboundPipeline implements AutoCloseable {
         this.chain = chain;
         this.batchSize = b.batchSize;
         this.maxMessageBytes = b.maxMessageBytes;
-        this.acceptMaildir = b.acceptMaildir != null ? b.acceptMaildir : b.ledgerDirectory.resolve("accepted");
+        this.acceptMaildir = b.acceptMaildir != null ? b.acceptMaildir
+                : b.ledgerDirectory != null ? b.ledgerDirectory.resolve("accepted") : null;
         this.replyDomain = "reply." + b.hostname;
         this.clock = b.clock;
     }
 
-    /** @return a builder; key ring, host name, handler and ledger directory are required */
+    /** @return a builder; key ring, host name, handler and ledger directory (or both plug-ins) are required */
     public static Builder builder() {
         return new Builder();
     }
@@ -199,6 +202,10 @@ public final class InboundPipeline implements AutoCloseable {
 
     private MaildirSource acceptSource() {
         if (accepted == null) {
+            if (acceptMaildir == null) {
+                throw new IllegalStateException("accept needs a directory to store messages in: set acceptMaildir (or"
+                        + " ledgerDirectory) on the pipeline's builder when the ledger and the throttle are plug-ins");
+            }
             accepted = MaildirSource.builder(acceptMaildir)
                     .filedInto(acceptMaildir.resolveSibling(acceptMaildir.getFileName() + "-filed"))
                     .maxMessageBytes(maxMessageBytes + 64 * 1024).clock(clock).open();
@@ -238,6 +245,8 @@ public final class InboundPipeline implements AutoCloseable {
         private SuppressionList suppressionList;
         private Path ledgerDirectory;
         private Path acceptMaildir;
+        private DeliveryLedger deliveryLedger;
+        private NoticeThrottle noticeThrottle;
         private ReplyTextExtractor extractor = ReplyTextExtractor.standard();
         private SenderCheck senderCheck = SenderCheck.ACCEPT_ALL;
         private RejectionNotifier notifier = RejectionNotifier.NONE;
@@ -409,6 +418,28 @@ public final class InboundPipeline implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param ledger where deliveries are recorded instead of the file ledger in the
+         *     {@link #ledgerDirectory ledger directory}: for pipelines on several nodes, the outbox
+         *     module's PostgreSQL ledger; closed by {@link InboundPipeline#close()}
+         * @return this
+         */
+        public Builder deliveryLedger(DeliveryLedger ledger) {
+            this.deliveryLedger = state.set("deliveryLedger", ledger);
+            return this;
+        }
+
+        /**
+         * @param throttle what allows one rejection notice per sender and reason per day instead of
+         *     the files under the {@link #ledgerDirectory ledger directory}: for pipelines on
+         *     several nodes, the outbox module's PostgreSQL throttle
+         * @return this
+         */
+        public Builder noticeThrottle(NoticeThrottle throttle) {
+            this.noticeThrottle = state.set("noticeThrottle", throttle);
+            return this;
+        }
+
         /** @param extractor the reply-text extractor; {@link ReplyTextExtractor#standard()} by default @return this */
         public Builder extractor(ReplyTextExtractor extractor) {
             this.extractor = state.set("extractor", extractor);
@@ -525,8 +556,8 @@ public final class InboundPipeline implements AutoCloseable {
             if (handler == null) {
                 missing.add("handler");
             }
-            if (ledgerDirectory == null) {
-                missing.add("ledgerDirectory");
+            if (ledgerDirectory == null && (deliveryLedger == null || noticeThrottle == null)) {
+                missing.add("ledgerDirectory (or both deliveryLedger and noticeThrottle)");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("InboundPipeline needs: " + String.join(", ", missing));
@@ -571,8 +602,9 @@ public final class InboundPipeline implements AutoCloseable {
                 stages.add(at, new StageChain.Named(h.name(), h.stage()));
             }
             stages.remove(indexOf(stages, InboundStage.DELIVER));
-            return new StageChain(stages, new DeliverStage(new DeliveryLedger(ledgerDirectory), handler,
-                    newThreadHandler, calls), new Notices(notifier, new NoticeThrottle(ledgerDirectory.resolve("notices"), clock)),
+            return new StageChain(stages, new DeliverStage(deliveryLedger != null ? deliveryLedger : new FileDeliveryLedger(ledgerDirectory), handler,
+                    newThreadHandler, calls), new Notices(notifier, noticeThrottle != null ? noticeThrottle
+                    : new FileNoticeThrottle(ledgerDirectory.resolve("notices"), clock)),
                     events);
         }
 

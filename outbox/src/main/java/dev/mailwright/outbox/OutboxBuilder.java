@@ -68,7 +68,8 @@ public final class OutboxBuilder {
 
     /**
      * @param transport sends the stored messages, one attempt each (an {@code SmtpTransport} with its
-     *     pool): for a node that only sends, or to bypass the mailer's in-memory retries; closed by
+     *     pool): for a node that only sends, or to bypass the mailer's in-memory retries (the mailer's
+     *     suppression list, when there is a mailer, still applies); closed by
      *     {@link Outbox#close()}
      * @return this
      */
@@ -201,7 +202,9 @@ public final class OutboxBuilder {
     }
 
     NodeConfig nodeConfig() {
-        Function<OutgoingMessage, SendResult> sender = transport != null ? transport::send : mailer::deliver;
+        // the mailer's suppression list holds on the transport's path too: a suppressed recipient is never sent to
+        Function<OutgoingMessage, SendResult> sender = transport == null ? mailer::deliver
+                : mailer == null ? transport::send : m -> mailer.deliverOnce(m, transport);
         return new NodeConfig(store, sender, nodeId != null ? nodeId : defaultNodeId(), workers,
                 inFlight >= 0 ? inFlight : Math.max(DEFAULT_IN_FLIGHT, workers), or(lease, Duration.ofSeconds(30)), or(pollInterval, Duration.ofMillis(500)), or(sendTimeout, Duration.ofMinutes(2)),
                 or(statusInterval, Duration.ofSeconds(30)), or(sentRetention, Duration.ofDays(7)),

@@ -9,6 +9,7 @@ import dev.mailwright.outbox.testsupport.Fixtures;
 import dev.mailwright.outbox.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -31,7 +32,7 @@ class SchemaToolsTest {
             OutboxStore b = OutboxStores.postgres(db);
             CompletableFuture.allOf(CompletableFuture.runAsync(a::migrate), CompletableFuture.runAsync(b::migrate)).get();
             a.migrate();
-            assertThat(count(db, "SELECT COUNT(*) FROM mailwright_schema_history")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM mailwright_schema_history")).isEqualTo(2);
             worksOn(db);
 
             execute(db, "UPDATE mailwright_schema_history SET checksum = 'edited' WHERE version = 1");
@@ -44,7 +45,7 @@ class SchemaToolsTest {
     void flyway_appliesTheShippedFiles_andMigrateThenSaysTheSchemaIsFlyways() throws Exception {
         try (HikariDataSource db = TestDatabases.fresh()) {
             var result = Flyway.configure().dataSource(db).locations("classpath:db/mailwright-postgresql").load().migrate();
-            assertThat(result.migrationsExecuted).isEqualTo(1);
+            assertThat(result.migrationsExecuted).isEqualTo(2);
             worksOn(db);
             assertThatThrownBy(() -> OutboxStores.postgres(db).migrate()).isInstanceOf(OutboxException.class)
                     .hasMessageContaining("managed by another tool");
@@ -53,19 +54,30 @@ class SchemaToolsTest {
 
     @Test
     @SuppressWarnings("deprecation")
-    void liquibase_appliesTheShippedFileAsAFormattedSqlChangelog() throws Exception {
-        try (HikariDataSource db = TestDatabases.fresh(); Connection c = db.getConnection()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/mailwright-postgresql/V1__outbox.sql",
-                    new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update("");
+    void liquibase_appliesTheShippedFilesAsFormattedSqlChangelogs() throws Exception {
+        try (HikariDataSource db = TestDatabases.fresh()) {
+            for (String file : List.of("V1__outbox.sql", "V2__shared_state.sql")) {
+                // Liquibase closes the connection it is given: one connection per changelog
+                try (Connection c = db.getConnection()) {
+                    Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+                    try (Liquibase liquibase = new Liquibase("db/mailwright-postgresql/" + file,
+                            new ClassLoaderResourceAccessor(), database)) {
+                        liquibase.update("");
+                    }
+                }
             }
-            assertThat(count(db, "SELECT COUNT(*) FROM databasechangelog WHERE id = '1' AND author = 'mailwright'")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM databasechangelog WHERE id IN ('1', '2') AND author = 'mailwright'"))
+                    .isEqualTo(2);
             worksOn(db);
         }
     }
 
     private static void worksOn(HikariDataSource db) {
+        try (var store = PostgresStores.suppressionStore(db)) {
+            store.update("bounced@example.com", e -> e);
+            assertThat(store.entries()).hasSize(1);
+        }
+        assertThat(PostgresStores.noticeThrottle(db).tryAcquire("a@example.com", "address.forged")).isTrue();
         try (Outbox o = Outbox.builder().store(OutboxStores.postgres(db)).mailer(Fixtures.mailer(25)).workers(0).build()) {
             Enqueued e = o.enqueue(Fixtures.notification(1, "example.com"));
             assertThat(o.admin().list(EntryFilter.of(EntryState.QUEUED), 5)).extracting(OutboxEntry::id).containsExactly(e.id());

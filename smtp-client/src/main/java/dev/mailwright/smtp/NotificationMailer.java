@@ -109,6 +109,21 @@ public final class NotificationMailer implements AutoCloseable {
         return suppressions.deliver(message, m -> retrier.run(m, transport));
     }
 
+    /**
+     * Delivers an already composed message once through another transport (the outbox's, which
+     * retries on its own schedule), with this mailer's suppression list: suppressed recipients are
+     * left out, and a permanent refusal at {@code RCPT} counts as a bounce.
+     *
+     * @param message the message
+     * @param via the transport, one attempt
+     * @return sent, failed, or suppressed when every recipient is suppressed
+     */
+    public SendResult deliverOnce(OutgoingMessage message, MailTransport via) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(via, "via");
+        return suppressions.deliver(message, via::send);
+    }
+
     /** @return the transport's description */
     public String transportDescription() {
         return transport.describe();

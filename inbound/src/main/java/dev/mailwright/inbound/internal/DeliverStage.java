@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.core.spi.DeliveryLedger;
 import dev.mailwright.inbound.DeliveredReply;
 import dev.mailwright.inbound.Disposition;
 import dev.mailwright.inbound.NewThreadDecision;

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.core.spi.NoticeThrottle;
 import dev.mailwright.inbound.Disposition;
 import dev.mailwright.inbound.RejectionNotice;
 import dev.mailwright.inbound.RejectionNotifier;

@@ -1,57 +1,32 @@
 package dev.mailwright.inbound.internal;
 
-import static dev.mailwright.inbound.internal.DeliveryLedger.Decision.ALREADY_DELIVERED_SAME_FILE;
-import static dev.mailwright.inbound.internal.DeliveryLedger.Decision.DELIVER;
-import static dev.mailwright.inbound.internal.DeliveryLedger.Decision.DUPLICATE;
-import static dev.mailwright.inbound.internal.DeliveryLedger.Decision.IN_FLIGHT_ELSEWHERE;
-import static dev.mailwright.inbound.internal.DeliveryLedger.Decision.REDELIVER;
+import static dev.mailwright.core.spi.DeliveryLedger.Decision.DELIVER;
+import static dev.mailwright.core.spi.DeliveryLedger.Decision.REDELIVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwright.core.spi.DeliveryLedger;
+import dev.mailwright.core.testing.DeliveryLedgerContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DeliveryLedgerTest {
-    private static final String K1 = "0123456789abcdef0123456789abcdef";
-    private static final String K2 = "fedcba9876543210fedcba9876543210";
-
+/** The file ledger: the shared contract, its file format, its index. */
+class DeliveryLedgerTest extends DeliveryLedgerContract {
     @TempDir
     Path dir;
 
-    private static DeliveryLedger.Entry e(String key, String file) {
-        return new DeliveryLedger.Entry(key, file);
-    }
-
-    @Test
-    void aDeliveredKey_isADuplicateForOtherFiles_andForOtherLedgersOnTheSameFile() {
-        try (DeliveryLedger a = new DeliveryLedger(dir); DeliveryLedger b = new DeliveryLedger(dir)) {
-            assertThat(a.begin(List.of(e(K1, "f1"), e(K1, "f1-copy")))).containsExactly(DELIVER, DUPLICATE);
-            assertThat(b.begin(List.of(e(K1, "f2")))).containsExactly(IN_FLIGHT_ELSEWHERE);
-            a.finish(List.of(e(K1, "f1")), List.of());
-
-            assertThat(b.begin(List.of(e(K1, "f2"), e(K2, "f3")))).containsExactly(DUPLICATE, DELIVER);
-            assertThat(b.begin(List.of(e(K1, "f1")))).containsExactly(ALREADY_DELIVERED_SAME_FILE);
-        }
-    }
-
-    @Test
-    void aReleasedKey_mayBeDeliveredAgain_andStateSurvivesReopening() {
-        try (DeliveryLedger a = new DeliveryLedger(dir)) {
-            a.begin(List.of(e(K1, "f1"), e(K2, "f2")));
-            a.finish(List.of(e(K2, "f2")), List.of(e(K1, "f1")));
-        }
-        try (DeliveryLedger again = new DeliveryLedger(dir)) {
-            assertThat(again.begin(List.of(e(K1, "f1"), e(K2, "f9")))).containsExactly(DELIVER, DUPLICATE);
-        }
+    @Override
+    protected DeliveryLedger open() {
+        return new FileDeliveryLedger(dir);
     }
 
     @Test
     void aKeyLeftInProgressByADeadOwner_isRedelivered_andATornLastLineIsIgnored() throws Exception {
         Files.writeString(dir.resolve("delivered.ledger"), "P " + K1 + " 999999-dead f1\nD " + K2.substring(0, 10));
 
-        try (DeliveryLedger ledger = new DeliveryLedger(dir)) {
+        try (DeliveryLedger ledger = open()) {
             assertThat(ledger.begin(List.of(e(K1, "f1"), e(K2, "f2")))).containsExactly(REDELIVER, DELIVER);
         }
         assertThat(Files.readAllLines(dir.resolve("delivered.ledger"))).contains("D " + K2.substring(0, 10))

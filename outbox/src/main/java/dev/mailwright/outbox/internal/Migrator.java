@@ -21,12 +21,13 @@ import java.util.Map;
 /**
  * Applies Mailwright's versioned SQL files ({@code V<n>__<name>.sql} under {@code db/<folder>/})
  * in order, once each, recording them in {@code mailwright_schema_history} with their SHA-256: the
- * same files a host may run with Flyway or Liquibase instead. A later component (the inbound
- * delivery ledger) adds its tables as the next version in the same folders.
+ * same files a host may run with Flyway or Liquibase instead. Version 2 of the PostgreSQL folder
+ * adds the state several nodes share besides the outbox (delivery ledger, notice throttle,
+ * suppression list); SQLite has no version 2 (one node keeps that state in files).
  */
 public final class Migrator {
     /** The PostgreSQL scripts, in order; the test {@code MigratorTest} checks this list against the folder. */
-    public static final List<String> POSTGRESQL = List.of("V1__outbox.sql");
+    public static final List<String> POSTGRESQL = List.of("V1__outbox.sql", "V2__shared_state.sql");
     /** The SQLite scripts, in order. */
     public static final List<String> SQLITE = List.of("V1__outbox.sql");
     static final String HISTORY = "mailwright_schema_history";

@@ -35,24 +35,8 @@ public final class PostgresStore extends JdbcStore {
 
     @Override
     <T> T write(String what, boolean durable, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                if (!durable) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SET LOCAL synchronous_commit TO OFF");
-                    }
-                }
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
-            } finally {
-                restore(c, auto);
-            }
+        try {
+            return PgTransactions.run(dataSource, durable, work);
         } catch (SQLException e) {
             throw StoreErrors.wrap(what, description, e);
         }
@@ -97,23 +81,5 @@ public final class PostgresStore extends JdbcStore {
     @Override
     public void close() {
         // the data source is the host's: it closes it
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("rollback failed on a broken connection", e);
-        }
-    }
-
-    private static void restore(Connection c, boolean auto) {
-        try {
-            if (!c.isClosed()) {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            LOG.debug("cannot restore auto-commit on a broken connection", e);
-        }
     }
 }

@@ -22,6 +22,8 @@ class MigratorTest {
     void eachScriptSplitsIntoItsStatements_withoutTheComments() {
         List<String> pg = new Migrator("mailwright-postgresql", Migrator.POSTGRESQL).scripts().get(0).statements();
         assertThat(pg).hasSize(3);
+        assertThat(new Migrator("mailwright-postgresql", Migrator.POSTGRESQL).scripts().get(1).statements()).hasSize(3)
+                .allSatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE mailwright_"));
         assertThat(pg.get(0)).startsWith("CREATE TABLE mailwright_outbox (").doesNotContain("--").doesNotEndWith(";");
         assertThat(new Migrator("mailwright-sqlite", Migrator.SQLITE).scripts().get(0).statements()).hasSize(3);
     }

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.core.spi.NoticeThrottle;
 import dev.mailwright.inbound.InboundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,29 +11,25 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Allows one rejection notice per sender and reason per UTC day — across restarts and across the
+ * The default {@link NoticeThrottle}: allows one rejection notice per sender and reason per UTC day — across restarts and across the
  * pipeline processes that share a ledger directory. Each day has a file
  * {@code notices/YYYY-MM-DD} of lines holding a hash of sender and reason (no address in clear);
  * a notice is granted under an exclusive lock on that file, after reading what other processes
  * appended, and recorded (and synced) before the caller sends it. Files of earlier days are
  * deleted when the day changes.
  */
-public final class NoticeThrottle {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoticeThrottle.class);
+public final class FileNoticeThrottle implements NoticeThrottle {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileNoticeThrottle.class);
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path dir;
@@ -45,7 +42,7 @@ public final class NoticeThrottle {
      * @param dir the directory of the day files (created when missing)
      * @param clock decides the day
      */
-    public NoticeThrottle(Path dir, Clock clock) {
+    public FileNoticeThrottle(Path dir, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
         this.clock = clock;
         try {
@@ -56,13 +53,7 @@ public final class NoticeThrottle {
         }
     }
 
-    /**
-     * @param sender the sender
-     * @param code the reason
-     * @return true, and durably records it, when no notice went to that sender for that reason
-     *     today from any process sharing the directory; false otherwise, and when the record
-     *     cannot be written (no notice is better than one too many)
-     */
+    @Override
     public synchronized boolean tryAcquire(String sender, String code) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!today.equals(day)) {
@@ -71,7 +62,7 @@ public final class NoticeThrottle {
             readOffset = 0;
             deleteEarlierDays(today);
         }
-        String key = key(sender, code);
+        String key = NoticeThrottle.key(sender, code);
         if (granted.contains(key)) {
             return false;
         }
@@ -122,16 +113,6 @@ public final class NoticeThrottle {
             }
         } catch (IOException e) {
             // an old day file left behind costs a few bytes; the next day change tries again
-        }
-    }
-
-    private static String key(String sender, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((sender.toLowerCase(Locale.ROOT) + "\n" + code).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.internal;
 
+import dev.mailwright.core.spi.DeliveryLedger;
 import dev.mailwright.inbound.InboundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,35 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The durable record of deliveries that makes delivery to the handler exactly-once across
+ * The default {@link DeliveryLedger}: the durable record of deliveries that makes delivery to the handler exactly-once across
  * crashes, MTA redeliveries and several processes. An append-only file of lines
  * {@code <P|D|R> <key> <owner> <file>}: P = the handler is being called, D = delivered,
  * R = released (the handler threw). Every change is appended under an exclusive file lock and
  * forced to disk before the handler is called or the message filed.
  */
-public final class DeliveryLedger implements AutoCloseable {
+public final class FileDeliveryLedger implements DeliveryLedger {
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-
-    /** What to do with a key. */
-    public enum Decision {
-        /** Never seen: call the handler. */
-        DELIVER,
-        /** A crash interrupted an earlier call: call the handler again, marked as possible redelivery. */
-        REDELIVER,
-        /** Already delivered from this same file (a crash came before it was filed): file as success. */
-        ALREADY_DELIVERED_SAME_FILE,
-        /** Already delivered from another file: a duplicate. */
-        DUPLICATE,
-        /** Another live process is calling the handler for it right now: this copy is a duplicate. */
-        IN_FLIGHT_ELSEWHERE
-    }
-
-    /**
-     * @param key the delivery key
-     * @param file the source's id of the message
-     */
-    public record Entry(String key, String file) {
-    }
 
     private final Path file;
     private final Path ownersDir;
@@ -52,11 +32,13 @@ public final class DeliveryLedger implements AutoCloseable {
     private final FileChannel channel;
     private final ReentrantLock jvmLock;
     private final LedgerIndex states;
+    /** Keys this instance marked in progress and has not finished: another thread's copy of one waits its turn. */
+    private final java.util.Set<String> inFlight = new java.util.HashSet<>();
     private long readOffset;
     private boolean endsWithNewline = true;
 
     /** @param dir the ledger's directory (created if missing) */
-    public DeliveryLedger(Path dir) {
+    public FileDeliveryLedger(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         this.file = abs.resolve("delivered.ledger");
         this.ownersDir = abs.resolve("owners");
@@ -77,12 +59,7 @@ public final class DeliveryLedger implements AutoCloseable {
         return states.size();
     }
 
-    /**
-     * Decides for each entry and durably marks those to deliver as in progress.
-     *
-     * @param entries the messages about to be handed to the handler
-     * @return a decision per entry, in order
-     */
+    @Override
     public synchronized List<Decision> begin(List<Entry> entries) {
         return locked(() -> {
             List<Decision> decisions = new ArrayList<>();
@@ -96,20 +73,23 @@ public final class DeliveryLedger implements AutoCloseable {
                 }
             }
             write(out);
+            for (int i = 0; i < entries.size(); i++) {
+                if (decisions.get(i) == Decision.DELIVER || decisions.get(i) == Decision.REDELIVER) {
+                    inFlight.add(entries.get(i).key());
+                }
+            }
             return decisions;
         });
     }
 
-    /**
-     * Durably records outcomes of handler calls.
-     *
-     * @param delivered entries the handler accepted
-     * @param released entries the handler threw for (they may be tried again)
-     */
+    @Override
     public synchronized void finish(List<Entry> delivered, List<Entry> released) {
         if (delivered.isEmpty() && released.isEmpty()) {
             return;
         }
+        // unrecorded, a key stays in progress under this owner: a later copy is a possible redelivery
+        delivered.forEach(e -> inFlight.remove(e.key()));
+        released.forEach(e -> inFlight.remove(e.key()));
         locked(() -> {
             StringBuilder out = new StringBuilder();
             delivered.forEach(e -> append(out, 'D', e));
@@ -128,7 +108,8 @@ public final class DeliveryLedger implements AutoCloseable {
             return s.fileHash() == e.file().hashCode() ? Decision.ALREADY_DELIVERED_SAME_FILE : Decision.DUPLICATE;
         }
         if (s.owner().equals(self.owner())) {
-            return Decision.REDELIVER;
+            // another thread of this pipeline is calling the handler, or an earlier finish failed
+            return inFlight.contains(e.key()) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
         }
         return OwnerLock.isAlive(ownersDir, s.owner()) ? Decision.IN_FLIGHT_ELSEWHERE : Decision.REDELIVER;
     }
@@ -204,7 +185,6 @@ public final class DeliveryLedger implements AutoCloseable {
         readOffset = position;
     }
 
-    /** Closes the ledger file and releases this owner. */
     @Override
     public synchronized void close() {
         try {
@@ -218,6 +198,6 @@ public final class DeliveryLedger implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DeliveryLedger[" + file + "]";
+        return "FileDeliveryLedger[" + file + "]";
     }
 }

@@ -2,9 +2,9 @@ package dev.mailwright.cli;
 
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.smtp.MailTransports;
 import dev.mailwright.smtp.SmtpTransport;
-import dev.mailwright.smtp.TrustedCertificates;
 import dev.mailwright.smtp.spi.MailTransport;
 import java.net.URI;
 import java.nio.file.Path;

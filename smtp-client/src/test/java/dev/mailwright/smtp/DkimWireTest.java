@@ -6,6 +6,7 @@ import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.DkimKeyFile;
 import dev.mailwright.core.DkimSettings;
 import dev.mailwright.core.EmailSettings;
+import dev.mailwright.core.TrustedCertificates;
 import dev.mailwright.core.dkim.DkimResult;
 import dev.mailwright.core.dkim.DkimSignatureResult;
 import dev.mailwright.core.dkim.DkimVerification;

@@ -7,6 +7,7 @@ import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.core.ReplyTarget;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DeliveryLedger;
+import dev.mailwright.inbound.internal.InboundCounters;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
 import dev.mailwright.inbound.internal.NoticeThrottle;
@@ -59,6 +60,7 @@ public final class InboundPipeline implements AutoCloseable {
     private final int maxAttempts;
     private final Duration backoff;
     private final int batchSize;
+    private final InboundCounters counters = new InboundCounters();
 
     private InboundPipeline(Builder b) {
         ReplyAddressCodec codec = new ReplyAddressCodec(b.keyRing, b.hostname);
@@ -228,9 +230,9 @@ public final class InboundPipeline implements AutoCloseable {
         }
     }
 
-    private static Disposition file(MailSource source, SourceMessage m, Disposition d, String reason) {
+    private Disposition file(MailSource source, SourceMessage m, Disposition d, String reason) {
         source.file(m, d, reason);
-        InboundDiagnostics.record(d);
+        counters.record(d);
         return d;
     }
 
@@ -245,6 +247,15 @@ public final class InboundPipeline implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The rejection notifier failed for {}: {}", stopped.sender(), e.toString());
         }
+    }
+
+    /**
+     * @return what this pipeline filed, per folder and reason code ({@code success},
+     *     {@code failure.address.forged}...), a live view; {@code statistics().diagnostics()} is its
+     *     diagnostics section
+     */
+    public InboundStatistics statistics() {
+        return new InboundStatistics(counters);
     }
 
     /** Releases the delivery ledger. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwright.core.testing.Peers;
-import dev.mailwright.inbound.internal.InboundDiagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,10 +154,10 @@ class ListenerSwaksTest {
         int probes = 0;
         boolean syncWithoutWaiting = false;
         while (!syncWithoutWaiting && probes < 20) {
-            long timeouts = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L);
+            long timeouts = listener.statistics().get("listener.spool.gather-timeouts");
             assertThat(swaks(Fixtures.replyAddress(7, 9), "--tls").exit()).isZero();
             probes++;
-            syncWithoutWaiting = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L) == timeouts;
+            syncWithoutWaiting = listener.statistics().get("listener.spool.gather-timeouts") == timeouts;
         }
         assertThat(syncWithoutWaiting).as("a sync that does not wait for the abandoned transaction, in %d probes", probes)
                 .isTrue();

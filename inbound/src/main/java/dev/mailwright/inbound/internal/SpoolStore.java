@@ -129,6 +129,7 @@ public final class SpoolStore implements ListenerStore {
     }
 
     private final Path dir;
+    private final InboundCounters counters;
     private final MaildirWriter maildir;
     private final Tuning tuning;
     private final FileChannel lockChannel;
@@ -174,6 +175,20 @@ public final class SpoolStore implements ListenerStore {
      * @throws InboundException when the directory cannot be used or another listener holds it
      */
     public SpoolStore(Path dir, MaildirWriter maildir, Tuning tuning) {
+        this(dir, maildir, tuning, new InboundCounters());
+    }
+
+    /**
+     * Opens the spool, recovering what an earlier run left in it, and starts the mover.
+     *
+     * @param dir the spool directory (created when missing; one listener at a time)
+     * @param maildir where the records are delivered
+     * @param tuning sizes and delays
+     * @param counters the listener's counters ({@code listener.spool.*})
+     * @throws InboundException when the directory cannot be used or another listener holds it
+     */
+    public SpoolStore(Path dir, MaildirWriter maildir, Tuning tuning, InboundCounters counters) {
+        this.counters = counters;
         this.dir = dir;
         this.maildir = maildir;
         this.tuning = tuning;
@@ -278,7 +293,7 @@ public final class SpoolStore implements ListenerStore {
             return maildir.deliver(name, prefix, new ByteArrayInputStream(buf, bodyStart, len - bodyStart), maxBytes).toString();
         }
         awaitSync(ticket);
-        InboundDiagnostics.count("listener.spool.records");
+        counters.count("listener.spool.records");
         awaitFlow();
         return "spool " + name;
     }
@@ -295,7 +310,7 @@ public final class SpoolStore implements ListenerStore {
             while (consumerMode && !closing && backlogRecords > FLOW_BACKLOG) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    InboundDiagnostics.count("listener.spool.flow-delay-expired");
+                    counters.count("listener.spool.flow-delay-expired");
                     return;
                 }
                 try {
@@ -363,7 +378,7 @@ public final class SpoolStore implements ListenerStore {
             }
             try {
                 seg.channel.force(false);
-                InboundDiagnostics.count("listener.spool.syncs");
+                counters.count("listener.spool.syncs");
             } catch (ClosedChannelException e) {
                 if (!seg.sealed) {
                     throw e;
@@ -401,7 +416,7 @@ public final class SpoolStore implements ListenerStore {
                 LockSupport.parkNanos(this, left);
             }
             if (arriving.get() > 0) {
-                InboundDiagnostics.count("listener.spool.gather-timeouts");
+                counters.count("listener.spool.gather-timeouts");
             }
         } finally {
             gathering = null;
@@ -879,6 +894,11 @@ public final class SpoolStore implements ListenerStore {
                         + " start (the delivery ledger keeps them from the handler)", seg.path, e.toString());
             }
         }
+    }
+
+    /** @return the counters this spool adds to */
+    public InboundCounters counters() {
+        return counters;
     }
 
     /** @return bytes acknowledged and not yet delivered into the maildir */

@@ -126,6 +126,12 @@ class ListenerSwaksTest {
         Swaks big = swaks(Fixtures.replyAddress(6, 9), "--tls", "--body", "@" + bigBody);
         assertThat(big.transcript()).contains("552 5.3.4");
         assertThat(listener.acceptedCount()).isEqualTo(2);
+        // the listener's own statistics (issue 14: per instance, not process-wide)
+        assertThat(listener.statistics().counters()).containsEntry("listener.accepted", 2L)
+                .containsEntry("listener.spool.records", 2L).containsEntry("listener.refused.tls-required", 1L)
+                .containsEntry("listener.refused.rcpt", 1L).containsEntry("listener.refused.size", 1L);
+        assertThat(listener.statistics().diagnostics().contribute(dev.mailwright.core.EmailSettings.builder()
+                .hostname(Fixtures.HOST).build()).facts()).containsEntry("listener.accepted", "2");
 
         // a transaction abandoned after MAIL must not hold back the syncs of later messages
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", listener.port())) {

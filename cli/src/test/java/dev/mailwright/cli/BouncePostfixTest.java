@@ -12,6 +12,7 @@ import dev.mailwright.core.suppression.SuppressionEntry;
 import dev.mailwright.core.suppression.SuppressionList;
 import dev.mailwright.core.suppression.SuppressionStores;
 import dev.mailwright.core.testing.Peers;
+import dev.mailwright.core.testing.PrivatePostfix;
 import dev.mailwright.inbound.bounce.BounceClassification;
 import dev.mailwright.inbound.bounce.BounceEvent;
 import dev.mailwright.inbound.bounce.BounceFormat;

@@ -112,8 +112,13 @@ class DnsCommandTest {
         terminal.setErr(new PrintWriter(err));
 
         assertThat(terminal.execute(args)).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(err.toString()).contains("\rchecking the DNS records of nomx.test and 3 SMTP port(s), up to 1 s per step")
-                .as("the line is cleared at the end").endsWith("\r");
+        assertThat(err.toString()).contains("\rchecking the DNS records of nomx.test and 3 SMTP port(s), up to 1 s per step…")
+                .containsPattern("\rnomx.test: 1 of \\d+ checks done \\([a-z0-9 ]+\\)…")
+                .contains("checks done (port " + args[7] + ")…").as("the line is cleared at the end").endsWith("\r");
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile(": 1 of (\\d+) checks").matcher(err.toString());
+        assertThat(total.find()).isTrue();
+        assertThat(err.toString()).as("every group of checks is counted").contains(": " + total.group(1) + " of " + total.group(1)
+                + " checks done");
         Run notTerminal = run(args);
         assertThat(notTerminal.err()).doesNotContain("checking");
         assertThat(notTerminal.out()).contains("[FAILURE] dns.reply.mx");

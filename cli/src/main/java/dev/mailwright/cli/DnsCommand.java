@@ -108,7 +108,11 @@ final class DnsCommand implements Callable<Integer> {
             Progress progress = Progress.of(spec);
             progress.step("checking the DNS records of " + names.hostname + (probes == 0 ? "" : " and " + probes
                     + " SMTP port(s), up to " + t.toSeconds() + " s per step") + "…");
-            DnsReport report = b.build().verify();
+            DnsReport report = b.build().verify((group, done, total) -> {
+                synchronized (progress) {
+                    progress.step(names.hostname + ": " + done + " of " + total + " checks done (" + group + ")…");
+                }
+            });
             progress.done();
             if (json) {
                 Output.print(spec, !report.hasFailures(), Render.data(report), Output.problems(report.findings()));

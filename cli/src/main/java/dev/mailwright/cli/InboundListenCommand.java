@@ -86,6 +86,13 @@ final class InboundListenCommand implements Callable<Integer> {
                 + " are delivered the next time a listener opens it."})
     Path spool;
 
+    private InboundListener listener(EmailSettings settings, KeyRing keys, TlsCredentials tls) {
+        InboundListener.Builder b = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
+                .maildir(options.maildir).bindAddress(bind).port(port).limits(limits()).tls(tls)
+                .authServIds(ownAuthServIds(settings)).enforceTls(enforceTls || settings.enforceTlsForIncoming());
+        return spool == null ? b.build() : b.spool(spool).build();
+    }
+
     /** @return the limits given on the command line, the defaults for the others */
     ListenerLimits limits() {
         ListenerLimits.Builder b = ListenerLimits.builder().maxMessageBytes(maxSize);
@@ -130,10 +137,7 @@ final class InboundListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MaildirSource maildir = options.filed == null ? MaildirSource.builder(options.maildir).open()
                 : MaildirSource.builder(options.maildir).filedInto(options.filed).open();
-        try (InboundListener listener = InboundListener.builder().hostname(settings.hostname().orElseThrow()).keyRing(keys)
-                        .maildir(options.maildir).spool(spool).bindAddress(bind).port(port).limits(limits()).tls(tls)
-                        .authServIds(ownAuthServIds(settings))
-                        .enforceTls(enforceTls || settings.enforceTlsForIncoming()).build().start();
+        try (InboundListener listener = listener(settings, keys, tls).start();
                 // with --spool the pipeline reads the spool directly; closed before the listener
                 MailSource read = listener.source(maildir);
                 ReportingSource source = read == maildir ? new ReportingSource(maildir, out) : ReportingSource.spool(read, maildir, out);

@@ -11,6 +11,7 @@ import dev.mailwright.core.suppression.SuppressionEntry;
 import dev.mailwright.core.suppression.SuppressionList;
 import dev.mailwright.core.suppression.SuppressionStores;
 import dev.mailwright.core.testing.Peers;
+import dev.mailwright.core.testing.PrivatePostfix;
 import dev.mailwright.inbound.Disposition;
 import dev.mailwright.inbound.Envelope;
 import dev.mailwright.inbound.InboundPipeline;

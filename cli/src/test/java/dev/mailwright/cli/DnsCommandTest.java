@@ -100,6 +100,30 @@ class DnsCommandTest {
                 "reply.nomx.test. 3600 IN MX 10 reply.nomx.test.");
     }
 
+    /** Issue 14: a check with many probes shows its progress on standard error when it is a terminal, only then. */
+    @Test
+    void check_withManyProbes_showsProgressOnStandardError_onlyWhenItIsATerminal() {
+        String[] args = {"dns", "check", "--hostname", "nomx.test", "--resolver", knot.address(), "--smtp-port",
+            String.valueOf(Peers.freePort()), "--submission-port", String.valueOf(Peers.freePort()), "--smtps-port",
+            String.valueOf(Peers.freePort()), "--timeout", "1s"};
+        StringWriter err = new StringWriter();
+        CommandLine terminal = Main.commandLine(true);
+        terminal.setOut(new PrintWriter(new StringWriter()));
+        terminal.setErr(new PrintWriter(err));
+
+        assertThat(terminal.execute(args)).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(err.toString()).contains("\rchecking the DNS records of nomx.test and 3 SMTP port(s), up to 1 s per step…")
+                .containsPattern("\rnomx.test: 1 of \\d+ checks done \\([a-z0-9 ]+\\)…")
+                .contains("checks done (port " + args[7] + ")…").as("the line is cleared at the end").endsWith("\r");
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile(": 1 of (\\d+) checks").matcher(err.toString());
+        assertThat(total.find()).isTrue();
+        assertThat(err.toString()).as("every group of checks is counted").contains(": " + total.group(1) + " of " + total.group(1)
+                + " checks done");
+        Run notTerminal = run(args);
+        assertThat(notTerminal.err()).doesNotContain("checking");
+        assertThat(notTerminal.out()).contains("[FAILURE] dns.reply.mx");
+    }
+
     @Test
     void check_startTlsAndImplicitTlsPorts_withTheTestCaTrusted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {

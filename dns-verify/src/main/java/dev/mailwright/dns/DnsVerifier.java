@@ -69,7 +69,33 @@ public final class DnsVerifier {
      * @throws DnsException when the checks cannot run at all (no system resolver configured)
      */
     public DnsReport verify() {
-        return VerificationRun.run(plan, resolver, probe);
+        return verify(Progress.NONE);
+    }
+
+    /**
+     * Runs every check, telling {@code progress} as each group of checks ends (for a progress line
+     * while slow port checks run).
+     *
+     * @param progress told from the checking threads, so it must be thread-safe
+     * @return the report; DNS and network problems are findings, never exceptions
+     * @throws DnsException when the checks cannot run at all (no system resolver configured)
+     */
+    public DnsReport verify(Progress progress) {
+        return VerificationRun.run(plan, resolver, probe, Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Told as each group of checks of a {@link #verify(Progress)} ends. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Tells nothing. */
+        Progress NONE = (group, done, total) -> { };
+
+        /**
+         * @param group the group that ended, such as {@code reply}, {@code spf} or {@code port 25}
+         * @param done how many groups have ended
+         * @param total how many groups there are
+         */
+        void checked(String group, int done, int total);
     }
 
     /**

@@ -39,9 +39,6 @@ class ArchitectureTest {
      * final and of a type that cannot change.
      */
     private static final Map<String, String> STATIC_STATE_EXCEPTIONS = Map.ofEntries(
-            Map.entry("dev.mailwright.inbound.internal.InboundDiagnostics",
-                    "process-wide counters behind the ServiceLoader DiagnosticsContributor, which has no instance to hold them;"
-                    + " to become per-pipeline with the inbound chain of stages"),
             Map.entry("dev.mailwright.smtp.internal.SocketRecorder",
                     "a thread-local hand-over of the socket Angus creates, the only way to learn it"),
             Map.entry("dev.mailwright.inbound.internal.FileDeliveryLedger",

@@ -459,13 +459,13 @@ public final class ImapSource implements MailSource {
 
         /** @param folder where delivered and discarded messages go; {@code Mailwright/Processed} by default @return this */
         public Builder processedFolder(String folder) {
-            this.processedFolder = requireFolder(folder, "processedFolder");
+            this.processedFolder = requireFolder(state.set("processedFolder", folder), "processedFolder");
             return this;
         }
 
         /** @param folder where rejected messages go; {@code Mailwright/Failed} by default @return this */
         public Builder failedFolder(String folder) {
-            this.failedFolder = requireFolder(folder, "failedFolder");
+            this.failedFolder = requireFolder(state.set("failedFolder", folder), "failedFolder");
             return this;
         }
 
@@ -479,7 +479,7 @@ public final class ImapSource implements MailSource {
 
         /** @param interval how often a server without IDLE is asked for new mail; 30 seconds by default @return this */
         public Builder pollInterval(Duration interval) {
-            this.pollInterval = Objects.requireNonNull(interval, "pollInterval");
+            this.pollInterval = state.set("pollInterval", interval);
             Checks.positive(interval.toMillis(), "pollInterval (ms)");
             return this;
         }

@@ -1,11 +1,13 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.HostNames;
 import dev.mailwright.core.KeyRing;
 import dev.mailwright.core.ReplyAddressCodec;
 import dev.mailwright.inbound.internal.BulkDataCommand;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.CountedCommand;
+import dev.mailwright.inbound.internal.InboundCounters;
 import dev.mailwright.inbound.internal.ListenerHandler;
 import dev.mailwright.inbound.internal.ListenerSessions;
 import dev.mailwright.inbound.internal.ListenerThreads;
@@ -64,6 +66,7 @@ public final class InboundListener implements AutoCloseable {
     private final ListenerStore store;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final InboundCounters counters = new InboundCounters();
     private final String bind;
     private final ListenerSessions sessions;
     private final Path maildir;
@@ -80,19 +83,19 @@ public final class InboundListener implements AutoCloseable {
         ListenerLimits limits = b.limits;
         this.maildir = b.maildir.toAbsolutePath().normalize();
         MaildirWriter writer = new MaildirWriter(b.maildir, b.hostname, b.clock);
-        this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT);
+        this.store = b.spool == null ? writer : new SpoolStore(b.spool, writer, SpoolStore.Tuning.DEFAULT, counters);
         Set<String> ownIds = b.authServIds != null ? b.authServIds : Set.of(b.hostname, codec.replyDomain());
         ListenerHandler.Config config = new ListenerHandler.Config(codec, HostNames.noReplyDomain(b.hostname),
-                store, limits.maxMessageBytes(), b.enforceTls, ownIds, accepted, refused, b.clock);
+                store, limits.maxMessageBytes(), b.enforceTls, ownIds, accepted, refused, counters, b.clock);
         this.bind = b.bindAddress;
-        this.sessions = new ListenerSessions(limits);
+        this.sessions = new ListenerSessions(limits, counters);
         SMTPServer.Builder sb = SMTPServer.port(b.port).bindAddress(address).hostName(codec.replyDomain())
                 .softwareName("Mailwright").maxMessageSize((int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()))
                 .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, limits.commandTimeout().toMillis()))
                 .maxRecipients(limits.maxRecipients()).backlog(limits.backlog())
                 // the sessions enforce the cap (and log it); SubEthaSMTP's own check is a backstop above it
                 .maxConnections(limits.maxConnections() + 5).sessionHandler(sessions)
-                .serverSocketFactory(sessions::newServerSocket).executorService(ListenerThreads.pool())
+                .serverSocketFactory(sessions::newServerSocket).executorService(ListenerThreads.pool(counters))
                 .messageHandlerFactory(ctx -> new ListenerHandler(config, ctx));
         if (b.tls != null) {
             sb.enableTLS(true).startTlsSocketFactory(b.tls.sslContext());
@@ -177,6 +180,14 @@ public final class InboundListener implements AutoCloseable {
         return refused.get();
     }
 
+    /**
+     * @return this listener's counters (accepted messages, refused commands and connections, spool
+     *     syncs...), a live view; {@code statistics().diagnostics()} is its diagnostics section
+     */
+    public InboundStatistics statistics() {
+        return new InboundStatistics(counters);
+    }
+
     /** @return how many connections were refused for a connection cap ({@link ListenerLimits}) */
     public long refusedConnectionCount() {
         return sessions.refusedConnections();
@@ -197,6 +208,7 @@ public final class InboundListener implements AutoCloseable {
 
     /** Builds an {@link InboundListener}. */
     public static final class Builder {
+        private final BuilderState state = new BuilderState("InboundListener.Builder");
         private String hostname;
         private KeyRing keyRing;
         private Path maildir;
@@ -214,19 +226,19 @@ public final class InboundListener implements AutoCloseable {
 
         /** @param hostname the instance host name @return this */
         public Builder hostname(String hostname) {
-            this.hostname = HostNames.normalize(hostname);
+            this.hostname = HostNames.normalize(state.set("hostname", hostname));
             return this;
         }
 
         /** @param keyRing the keys that verify reply addresses @return this */
         public Builder keyRing(KeyRing keyRing) {
-            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            this.keyRing = state.set("keyRing", keyRing);
             return this;
         }
 
         /** @param maildir the maildir accepted messages are written into @return this */
         public Builder maildir(Path maildir) {
-            this.maildir = Objects.requireNonNull(maildir, "maildir");
+            this.maildir = state.set("maildir", maildir);
             return this;
         }
 
@@ -244,17 +256,17 @@ public final class InboundListener implements AutoCloseable {
          * survives a crash: on start, whatever the spool holds is delivered. Messages over 1 MiB, and
          * messages arriving while 512 MiB wait in the spool, skip it. One listener per spool directory.
          *
-         * @param directory the spool directory, best on the maildir's file system; null for none
+         * @param directory the spool directory, best on the maildir's file system (leave unset for none)
          * @return this
          */
         public Builder spool(Path directory) {
-            this.spool = directory;
+            this.spool = state.set("spool", directory);
             return this;
         }
 
         /** @param address the IP address to bind; 127.0.0.1 by default, 0.0.0.0 for all @return this */
         public Builder bindAddress(String address) {
-            this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            this.bindAddress = state.set("bindAddress", address);
             return this;
         }
 
@@ -263,7 +275,7 @@ public final class InboundListener implements AutoCloseable {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
             }
-            this.port = port;
+            this.port = state.set("port", port);
             return this;
         }
 
@@ -272,7 +284,7 @@ public final class InboundListener implements AutoCloseable {
          * @return this
          */
         public Builder limits(ListenerLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
+            this.limits = state.set("limits", limits);
             return this;
         }
 
@@ -287,6 +299,7 @@ public final class InboundListener implements AutoCloseable {
          * @return this
          */
         public Builder authServIds(String... ids) {
+            state.set("authServIds", ids);
             Set<String> out = new java.util.HashSet<>();
             for (String id : ids) {
                 out.add(Objects.requireNonNull(id, "authServId").strip().toLowerCase(Locale.ROOT));
@@ -295,21 +308,21 @@ public final class InboundListener implements AutoCloseable {
             return this;
         }
 
-        /** @param tls the STARTTLS credentials, or null for no STARTTLS @return this */
+        /** @param tls the STARTTLS credentials (leave unset for no STARTTLS) @return this */
         public Builder tls(TlsCredentials tls) {
-            this.tls = tls;
+            this.tls = state.set("tls", tls);
             return this;
         }
 
         /** @param enforce whether MAIL before STARTTLS is answered {@code 530 5.7.0} @return this */
         public Builder enforceTls(boolean enforce) {
-            this.enforceTls = enforce;
+            this.enforceTls = state.set("enforceTls", enforce);
             return this;
         }
 
         /** @param clock the clock of maildir file names and Received headers @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 

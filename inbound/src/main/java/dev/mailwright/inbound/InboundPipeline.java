@@ -16,6 +16,7 @@ import dev.mailwright.inbound.internal.DeliverStage;
 import dev.mailwright.inbound.internal.Envelopes;
 import dev.mailwright.inbound.internal.Events;
 import dev.mailwright.inbound.internal.HostCalls;
+import dev.mailwright.inbound.internal.InboundCounters;
 import dev.mailwright.inbound.internal.InboundDiagnostics;
 import dev.mailwright.inbound.internal.MessageParser;
 import dev.mailwright.inbound.internal.Notices;
@@ -81,9 +82,11 @@ public final class InboundPipeline implements AutoCloseable {
     private final String replyDomain;
     private final Clock clock;
     private MaildirSource accepted;
+    private final InboundCounters counters;
 
-    private InboundPipeline(StageChain chain, Builder b) {
+    private InboundPipeline(StageChain chain, InboundCounters counters, Builder b) {
         this.chain = chain;
+        this.counters = counters;
         this.batchSize = b.batchSize;
         this.maxMessageBytes = b.maxMessageBytes;
         this.acceptMaildir = b.acceptMaildir != null ? b.acceptMaildir
@@ -181,7 +184,7 @@ public final class InboundPipeline implements AutoCloseable {
                         + maxMessageBytes + " bytes (InboundPipeline.Builder.maxMessageBytes); its first "
                         + maxMessageBytes + " bytes are filed");
                 source.file(m, d, InboundDiagnostics.describe(d) + "\nstage: accept");
-                InboundDiagnostics.record(d);
+                counters.record(d);
                 source.flush();
                 return d;
             }
@@ -211,6 +214,15 @@ public final class InboundPipeline implements AutoCloseable {
                     .maxMessageBytes(maxMessageBytes + 64 * 1024).clock(clock).open();
         }
         return accepted;
+    }
+
+    /**
+     * @return what this pipeline filed, per folder and reason code ({@code success},
+     *     {@code failure.address.forged}...), a live view; {@code statistics().diagnostics()} is its
+     *     diagnostics section
+     */
+    public InboundStatistics statistics() {
+        return new InboundStatistics(counters);
     }
 
     /** Releases the delivery ledger and the accept maildir. */
@@ -562,10 +574,11 @@ public final class InboundPipeline implements AutoCloseable {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("InboundPipeline needs: " + String.join(", ", missing));
             }
-            return new InboundPipeline(chain(), this);
+            InboundCounters counters = new InboundCounters();
+            return new InboundPipeline(chain(counters), counters, this);
         }
 
-        private StageChain chain() {
+        private StageChain chain(InboundCounters counters) {
             Events events = new Events(eventListener);
             HostCalls calls = new HostCalls(maxAttempts, backoff, clock, events);
             ReplyStages reply = new ReplyStages(new MessageParser(maxMessageBytes, maxParts),
@@ -605,7 +618,7 @@ public final class InboundPipeline implements AutoCloseable {
             return new StageChain(stages, new DeliverStage(deliveryLedger != null ? deliveryLedger : new FileDeliveryLedger(ledgerDirectory), handler,
                     newThreadHandler, calls), new Notices(notifier, noticeThrottle != null ? noticeThrottle
                     : new FileNoticeThrottle(ledgerDirectory.resolve("notices"), clock)),
-                    events);
+                    events, counters);
         }
 
         private boolean addedAfter(String name, String anchor) {

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BuilderState;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -83,7 +84,7 @@ public record ListenerLimits(Duration commandTimeout, Duration busyCommandTimeou
 
     /** Builds {@link ListenerLimits}; each property may be set once. */
     public static final class Builder {
-        private final java.util.Set<String> set = new java.util.HashSet<>();
+        private final BuilderState state = new BuilderState("ListenerLimits.Builder");
         private Duration commandTimeout;
         private Duration busyCommandTimeout;
         private int minDataRate;
@@ -107,10 +108,7 @@ public record ListenerLimits(Duration commandTimeout, Duration busyCommandTimeou
         }
 
         private void once(String name, Object value) {
-            Objects.requireNonNull(value, name);
-            if (!set.add(name)) {
-                throw new IllegalStateException(name + " was already set on this builder");
-            }
+            state.set(name, value);
         }
 
         /** @param timeout see {@link ListenerLimits#commandTimeout()} @return this */

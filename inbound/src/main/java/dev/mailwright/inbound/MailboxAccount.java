@@ -1,5 +1,6 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.ConnectionSecurity;
 import dev.mailwright.core.Secret;
 import dev.mailwright.core.TrustedCertificates;
@@ -163,6 +164,7 @@ public final class MailboxAccount {
 
     /** Builds a {@link MailboxAccount}; setters are named after the properties. */
     public static final class Builder {
+        private final BuilderState state = new BuilderState("MailboxAccount.Builder");
         private Protocol protocol;
         private boolean implicitTls;
         private String host;
@@ -211,7 +213,7 @@ public final class MailboxAccount {
 
         /** @param password the password (LOGIN or AUTH PLAIN) @return this */
         public Builder password(Secret password) {
-            this.password = Objects.requireNonNull(password, "password");
+            this.password = state.set("password", password);
             return this;
         }
 
@@ -221,7 +223,7 @@ public final class MailboxAccount {
          * @return this
          */
         public Builder oauth2(Supplier<Secret> tokens) {
-            this.oauth2Tokens = Objects.requireNonNull(tokens, "tokens");
+            this.oauth2Tokens = state.set("oauth2", tokens);
             return this;
         }
 
@@ -231,19 +233,19 @@ public final class MailboxAccount {
          * @return this
          */
         public Builder security(ConnectionSecurity security) {
-            this.security = Objects.requireNonNull(security, "security");
+            this.security = state.set("security", security);
             return this;
         }
 
         /** @param trust certificates to trust instead of the JVM's (a private CA) @return this */
         public Builder trust(TrustedCertificates trust) {
-            this.trust = Objects.requireNonNull(trust, "trust");
+            this.trust = state.set("trust", trust);
             return this;
         }
 
         /** @param timeout connect, read and write timeout; 30 seconds by default @return this */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            state.set("timeout", timeout);
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
             }

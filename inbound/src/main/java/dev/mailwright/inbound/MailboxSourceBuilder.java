@@ -1,5 +1,6 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.inbound.internal.Backoff;
 import dev.mailwright.inbound.internal.Checks;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Objects;
  */
 abstract class MailboxSourceBuilder<B extends MailboxSourceBuilder<B>> {
     final MailboxAccount account;
+    final BuilderState state;
     Path stateDirectory;
     long batchBytes = 16L << 20;
     long streamAbove = 1L << 20;
@@ -25,6 +27,7 @@ abstract class MailboxSourceBuilder<B extends MailboxSourceBuilder<B>> {
 
     MailboxSourceBuilder(MailboxAccount account, MailboxAccount.Protocol protocol, String source) {
         this.account = Objects.requireNonNull(account, "account");
+        this.state = new BuilderState(source + ".Builder");
         if (account.protocol() != protocol) {
             throw new IllegalArgumentException(source + " needs a " + protocol.name().toLowerCase(java.util.Locale.ROOT)
                     + " account, got " + account);
@@ -35,25 +38,25 @@ abstract class MailboxSourceBuilder<B extends MailboxSourceBuilder<B>> {
 
     /** @param dir where the source keeps its state ({@code filed.log}, large bodies, ...) @return this */
     public B stateDirectory(Path dir) {
-        this.stateDirectory = Objects.requireNonNull(dir, "stateDirectory");
+        this.stateDirectory = state.set("stateDirectory", dir);
         return self();
     }
 
     /** @param bytes the most bytes of messages claimed at once; 16 MiB by default @return this */
     public B batchBytes(long bytes) {
-        this.batchBytes = Checks.positive(bytes, "batchBytes");
+        this.batchBytes = Checks.positive(state.set("batchBytes", bytes), "batchBytes");
         return self();
     }
 
     /** @param bytes larger bodies are streamed through a file of the state directory; 1 MiB by default @return this */
     public B streamAbove(long bytes) {
-        this.streamAbove = Checks.positive(bytes, "streamAbove");
+        this.streamAbove = Checks.positive(state.set("streamAbove", bytes), "streamAbove");
         return self();
     }
 
     /** @param bytes larger messages are filed as failure without being downloaded; 25 MiB by default @return this */
     public B maxMessageBytes(long bytes) {
-        this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+        this.maxMessageBytes = Checks.positive(state.set("maxMessageBytes", bytes), "maxMessageBytes");
         return self();
     }
 
@@ -64,6 +67,7 @@ abstract class MailboxSourceBuilder<B extends MailboxSourceBuilder<B>> {
      */
     public B reconnectBackoff(Duration min, Duration max) {
         new Backoff(min, max);
+        state.set("reconnectBackoff", java.util.List.of(min, max));
         this.minBackoff = min;
         this.maxBackoff = max;
         return self();
@@ -71,7 +75,7 @@ abstract class MailboxSourceBuilder<B extends MailboxSourceBuilder<B>> {
 
     /** @param clock the clock of retries and reconnections @return this */
     public B clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = state.set("clock", clock);
         return self();
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.inbound.internal.Checks;
 import dev.mailwright.inbound.internal.DurableFiles;
 import dev.mailwright.inbound.internal.OwnerLock;
@@ -299,6 +300,7 @@ public final class MaildirSource implements MailSource {
 
     /** Builds a {@link MaildirSource}. */
     public static final class Builder {
+        private final BuilderState state = new BuilderState("MaildirSource.Builder");
         private final Path maildir;
         private Path filed;
         private long maxMessageBytes = InboundDefaults.MAX_MESSAGE_BYTES;
@@ -314,19 +316,19 @@ public final class MaildirSource implements MailSource {
          * @return this
          */
         public Builder filedInto(Path filed) {
-            this.filed = Objects.requireNonNull(filed, "filed");
+            this.filed = state.set("filedInto", filed);
             return this;
         }
 
         /** @param bytes messages larger than this are filed as failure unread @return this */
         public Builder maxMessageBytes(long bytes) {
-            this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
+            this.maxMessageBytes = Checks.positive(state.set("maxMessageBytes", bytes), "maxMessageBytes");
             return this;
         }
 
         /** @param clock the clock deciding when retries are due @return this */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = state.set("clock", clock);
             return this;
         }
 

@@ -314,7 +314,7 @@ public final class Pop3Source implements MailSource {
 
         /** @param leave keep filed messages on the server (remembered by UIDL) instead of deleting them @return this */
         public Builder leaveOnServer(boolean leave) {
-            this.leaveOnServer = leave;
+            this.leaveOnServer = state.set("leaveOnServer", leave);
             return this;
         }
 

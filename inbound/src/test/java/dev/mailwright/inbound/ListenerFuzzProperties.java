@@ -2,7 +2,6 @@ package dev.mailwright.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwright.inbound.internal.InboundDiagnostics;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
@@ -141,7 +140,7 @@ class ListenerFuzzProperties {
     private static Outcome exchange(String stream) throws Exception {
         clearMaildir();
         long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
-        long failed = InboundDiagnostics.counters().getOrDefault("listener.session.failed", 0L);
+        long failed = listener.statistics().get("listener.session.failed");
         long accepted = listener.acceptedCount();
         List<String> replies = new ArrayList<>();
         try (Socket s = new Socket()) {
@@ -168,7 +167,7 @@ class ListenerFuzzProperties {
             replies.add("(connection reset: " + e.getMessage() + ")");
         }
         List<String> problems = new ArrayList<>(newLogProblems(logStart));
-        if (InboundDiagnostics.counters().getOrDefault("listener.session.failed", 0L) != failed) {
+        if (listener.statistics().get("listener.session.failed") != failed) {
             problems.add("a session ended with an exception");
         }
         return new Outcome(replies, listener.acceptedCount() - accepted, messages(), problems);

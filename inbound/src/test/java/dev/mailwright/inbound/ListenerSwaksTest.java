@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwright.core.testing.Peers;
-import dev.mailwright.inbound.internal.InboundDiagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,6 +126,12 @@ class ListenerSwaksTest {
         Swaks big = swaks(Fixtures.replyAddress(6, 9), "--tls", "--body", "@" + bigBody);
         assertThat(big.transcript()).contains("552 5.3.4");
         assertThat(listener.acceptedCount()).isEqualTo(2);
+        // the listener's own statistics (issue 14: per instance, not process-wide)
+        assertThat(listener.statistics().counters()).containsEntry("listener.accepted", 2L)
+                .containsEntry("listener.spool.records", 2L).containsEntry("listener.refused.tls-required", 1L)
+                .containsEntry("listener.refused.rcpt", 1L).containsEntry("listener.refused.size", 1L);
+        assertThat(listener.statistics().diagnostics().contribute(dev.mailwright.core.EmailSettings.builder()
+                .hostname(Fixtures.HOST).build()).facts()).containsEntry("listener.accepted", "2");
 
         // a transaction abandoned after MAIL must not hold back the syncs of later messages
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", listener.port())) {
@@ -155,10 +160,10 @@ class ListenerSwaksTest {
         int probes = 0;
         boolean syncWithoutWaiting = false;
         while (!syncWithoutWaiting && probes < 20) {
-            long timeouts = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L);
+            long timeouts = listener.statistics().get("listener.spool.gather-timeouts");
             assertThat(swaks(Fixtures.replyAddress(7, 9), "--tls").exit()).isZero();
             probes++;
-            syncWithoutWaiting = InboundDiagnostics.counters().getOrDefault("listener.spool.gather-timeouts", 0L) == timeouts;
+            syncWithoutWaiting = listener.statistics().get("listener.spool.gather-timeouts") == timeouts;
         }
         assertThat(syncWithoutWaiting).as("a sync that does not wait for the abandoned transaction, in %d probes", probes)
                 .isTrue();

@@ -1,7 +1,7 @@
 package dev.mailwright.core.diagnostics;
 
+import dev.mailwright.core.internal.AuthRedaction;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>command-line flags ({@code --password ...});</li>
  *   <li>SMTP authentication, in any transcript format (the seed's {@code unicorn.log}, swaks, a
  *       mail library's debug output): the initial response on the {@code AUTH} line, and every
- *       line the client sends in answer to a {@code 334} challenge, as the transcript capture does.</li>
+ *       line the client sends in answer to a {@code 334} challenge, with the transcript capture's
+ *       state machine and placeholders ({@code AuthRedaction}).</li>
  * </ul>
  * One instance reads one file (the SMTP state runs from line to line). Not thread-safe.
  */
@@ -34,15 +35,13 @@ final class CredentialRedactor {
     private static final Pattern REPLY = Pattern.compile("(?:^|[\\s\">~*])([2-5]\\d\\d)(?:[ -]|\\\\r|$)");
     /** An AUTH command where a client line starts: at the start, after a quote, after {@code ->}, {@code ~>} or {@code C:}. */
     private static final Pattern AUTH = Pattern.compile("(?i)(?:^\\s*|\"|[-~]>\\s+|C:\\s*)AUTH\\s+([A-Z0-9_-]+)(?:[ \\t]+([^\\s\"\\\\]+))?");
-    private static final String ALREADY = "[redacted: ";
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*?)(?:\\\\r\\\\n)?\"");
 
     private record Rule(Pattern pattern, String replacement) {
     }
 
+    private final AuthRedaction auth = new AuthRedaction();
     private int redacted;
-    private String mechanism;
-    private boolean challenged;
 
     /** @return how many values were masked so far */
     int redacted() {
@@ -76,24 +75,20 @@ final class CredentialRedactor {
     private String smtp(String line) {
         Matcher reply = REPLY.matcher(line);
         if (reply.find()) {
-            if (mechanism != null) {
-                challenged = reply.group(1).equals("334");
-                mechanism = challenged ? mechanism : null;
-            }
+            auth.reply(Integer.parseInt(reply.group(1)));
             return line;
         }
-        if (mechanism != null && challenged && !line.isBlank() && !line.contains(ALREADY)) {
-            challenged = false;
+        if (auth.expectsResponse(true) && !line.isBlank() && !line.contains(AuthRedaction.PREFIX)) {
             redacted++;
-            return clientPayload(line, placeholder(mechanism));
+            return clientPayload(line, auth.response());
         }
-        Matcher auth = AUTH.matcher(line);
-        if (auth.find()) {
-            mechanism = auth.group(1).toUpperCase(Locale.ROOT);
-            challenged = false;
-            if (auth.group(2) != null && !auth.group(2).equals("=") && !auth.group(2).startsWith("[redacted")) {
+        Matcher m = AUTH.matcher(line);
+        if (m.find()) {
+            boolean initial = m.group(2) != null && !m.group(2).equals("=") && !m.group(2).startsWith(AuthRedaction.PREFIX.strip());
+            String placeholder = auth.auth(m.group(1), initial);
+            if (placeholder != null) {
                 redacted++;
-                return line.substring(0, auth.start(2)) + placeholder(mechanism) + line.substring(auth.end(2));
+                return line.substring(0, m.start(2)) + placeholder + line.substring(m.end(2));
             }
         }
         return line;
@@ -108,9 +103,5 @@ final class CredentialRedactor {
         String trimmed = line.stripTrailing();
         int start = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t')) + 1;
         return trimmed.substring(0, start) + placeholder + line.substring(trimmed.length());
-    }
-
-    private static String placeholder(String mechanism) {
-        return "[redacted: AUTH " + mechanism + " response]";
     }
 }

@@ -1,8 +1,8 @@
 package dev.mailwright.core.smtp;
 
+import dev.mailwright.core.internal.AuthRedaction;
 import dev.mailwright.core.smtp.TranscriptEvent.Direction;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -28,12 +28,11 @@ public final class TranscriptRecorder {
     private static final Pattern AUTH = Pattern.compile("(?i)^\\s*AUTH\\s+([A-Z0-9_-]+)(?:\\s+(\\S.*?))?\\s*$");
     private static final Pattern DATA = Pattern.compile("(?i)^\\s*DATA\\s*$");
     /** The prefix of every placeholder. */
-    public static final String REDACTED_PREFIX = "[redacted: ";
+    public static final String REDACTED_PREFIX = AuthRedaction.PREFIX;
 
     private final TranscriptOptions options;
     private final Consumer<TranscriptEvent> sink;
-    private String authMechanism;
-    private int authStep;
+    private final AuthRedaction auth = new AuthRedaction();
     private boolean dataRequested;
     private boolean inData;
     private boolean inHeaders;
@@ -59,9 +58,7 @@ public final class TranscriptRecorder {
         sink.accept(new TranscriptEvent.Line(time, Direction.SERVER, line, false));
         if (line.length() >= 3 && (line.length() == 3 || line.charAt(3) == ' ')) {
             int code = SmtpReply.code(line);
-            if (authMechanism != null && code != 334) {
-                authMechanism = null;
-            }
+            auth.reply(code);
             if (dataRequested) {
                 dataRequested = false;
                 inData = code == 354;
@@ -81,18 +78,15 @@ public final class TranscriptRecorder {
             dataLine(line, time);
             return;
         }
-        if (authMechanism != null) {
-            String placeholder = placeholder(authMechanism, authStep++);
-            emitClient(time, line, placeholder);
+        if (auth.expectsResponse(false)) {
+            emitClient(time, line, auth.response());
             return;
         }
         Matcher m = AUTH.matcher(line);
         if (m.matches()) {
-            authMechanism = m.group(1).toUpperCase(Locale.ROOT);
-            authStep = 0;
-            if (m.group(2) != null) {
-                String placeholder = "AUTH " + authMechanism + " " + placeholder(authMechanism, authStep++);
-                emitClient(time, line, placeholder);
+            String initial = auth.auth(m.group(1), m.group(2) != null);
+            if (initial != null) {
+                emitClient(time, line, "AUTH " + auth.mechanism() + " " + initial);
                 return;
             }
         } else if (DATA.matcher(line).matches()) {
@@ -135,20 +129,5 @@ public final class TranscriptRecorder {
             return;
         }
         sink.accept(new TranscriptEvent.Line(time, Direction.CLIENT, line, false));
-    }
-
-    /**
-     * @param mechanism the SASL mechanism, upper case
-     * @param step 0 for the first client response (or the initial response), 1 for the next...
-     * @return the placeholder, such as {@code [redacted: AUTH LOGIN password]}
-     */
-    static String placeholder(String mechanism, int step) {
-        String what = switch (mechanism) {
-            case "LOGIN" -> step == 0 ? "user name" : step == 1 ? "password" : "response";
-            case "PLAIN" -> step == 0 ? "credentials (user name and password)" : "response";
-            case "XOAUTH2", "OAUTHBEARER" -> step == 0 ? "token" : "response";
-            default -> "response";
-        };
-        return REDACTED_PREFIX + "AUTH " + mechanism + " " + what + "]";
     }
 }

@@ -115,7 +115,7 @@ class SupportBundleTest {
         String all = String.join("\n", entries.values());
         assertThat(all).doesNotContain(password).doesNotContain(b64).doesNotContain(plain)
                 .doesNotContain("aXRyZWFsbHl3YXM=").doesNotContain("dGhpc2lzbXlAYWRkcmVzcy5jb20=");
-        assertThat(entries.get("transcripts/unicorn.txt")).contains("<- \"[redacted: AUTH LOGIN response]\\r\\n\"")
+        assertThat(entries.get("transcripts/unicorn.txt")).contains("<- \"[redacted: AUTH LOGIN user name]\\r\\n\"", "<- \"[redacted: AUTH LOGIN password]\\r\\n\"")
                 .contains("-> \"250-AUTH LOGIN PLAIN XOAUTH\\r\\n\"").contains("Username and Password not accepted");
         assertThat(entries.get("logs/mailwright.log")).contains("smtp://alice:******@smtp.example.com", "\"password\":\"******\"",
                 "--password ****** --to admin@example.com", "MAILWRIGHT_SMTP_PASSWORD=******", "235 2.7.0 Accepted");

@@ -44,7 +44,6 @@ public final class Dovecot implements AutoCloseable {
     private Dovecot(Builder b) throws IOException {
         this.dovecot = Peers.require("dovecot", "dovecot-imapd");
         this.mailFormat = b.mailFormat;
-        Path openssl = Peers.require("openssl", "openssl");
         this.dir = Files.createTempDirectory(Path.of("/tmp"), "dovecot-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         this.user = "replies@example.test";
@@ -61,9 +60,7 @@ public final class Dovecot implements AutoCloseable {
         Files.createDirectories(maildir().resolve("tmp"));
         chownTree(dir.resolve("home"));
         Files.writeString(dir.resolve("users"), user + ":{PLAIN}" + password + "\n");
-        run(List.of(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", dir.resolve("key.pem").toString(),
-                "-out", certificate().toString()));
+        Peers.selfSignedLocalhost(dir.resolve("key.pem"), certificate());
         Files.writeString(dir.resolve("dovecot.conf"), config(b.capability, b.rawlog), StandardCharsets.US_ASCII);
     }
 
@@ -244,7 +241,7 @@ public final class Dovecot implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Peers.require("doveadm", "dovecot-core").toString(), "-c",
                 dir.resolve("dovecot.conf").toString()));
         command.addAll(List.of(args));
-        return run(command);
+        return Peers.run(command);
     }
 
     /**
@@ -305,22 +302,6 @@ public final class Dovecot implements AutoCloseable {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is not worth failing a test for
-        }
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(command + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 

@@ -101,6 +101,41 @@ public final class Peers {
     }
 
     /**
+     * Runs a command to its end (up to a minute).
+     *
+     * @param command the command line
+     * @return what it printed (standard output and error)
+     * @throws AssertionError when it fails, with what it printed
+     */
+    public static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(command + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Makes a self-signed certificate for {@code localhost} and {@code 127.0.0.1} with openssl.
+     *
+     * @param key where the PEM private key goes
+     * @param certificate where the PEM certificate goes
+     */
+    public static void selfSignedLocalhost(Path key, Path certificate) {
+        run(List.of(require("openssl", "openssl").toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(),
+                "-out", certificate.toString()));
+    }
+
+    /**
      * A started peer.
      *
      * @param process the process

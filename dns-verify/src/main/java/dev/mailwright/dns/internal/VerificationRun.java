@@ -2,6 +2,7 @@ package dev.mailwright.dns.internal;
 
 import dev.mailwright.core.Finding;
 import dev.mailwright.dns.DnsReport;
+import dev.mailwright.dns.DnsVerifier;
 import dev.mailwright.dns.PortProbe;
 import dev.mailwright.dns.ProbeResult;
 import dev.mailwright.dns.ResolverSettings;
@@ -33,9 +34,10 @@ public final class VerificationRun {
      * @param plan what to check
      * @param resolver which DNS servers to ask
      * @param probe the SMTP port probe
+     * @param progress told as each group of checks ends, from the checking threads
      * @return the report
      */
-    public static DnsReport run(Plan plan, ResolverSettings resolver, PortProbe probe) {
+    public static DnsReport run(Plan plan, ResolverSettings resolver, PortProbe probe, DnsVerifier.Progress progress) {
         long start = System.nanoTime();
         Instant checkedAt = plan.clock().instant();
         Dns dns = new Dns(resolver);
@@ -53,10 +55,14 @@ public final class VerificationRun {
             Map<String, Consumer<CheckContext>> groups = groups(plan, probe);
             List<CheckContext> contexts = new ArrayList<>();
             List<CompletableFuture<Void>> running = new ArrayList<>();
+            AtomicInteger done = new AtomicInteger();
             for (Map.Entry<String, Consumer<CheckContext>> g : groups.entrySet()) {
                 CheckContext c = root.fork();
                 contexts.add(c);
-                running.add(CompletableFuture.runAsync(() -> guarded(g.getKey(), g.getValue(), c), pool));
+                running.add(CompletableFuture.runAsync(() -> {
+                    guarded(g.getKey(), g.getValue(), c);
+                    progress.checked(g.getKey(), done.incrementAndGet(), groups.size());
+                }, pool));
             }
             CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
             List<Finding> findings = new ArrayList<>();

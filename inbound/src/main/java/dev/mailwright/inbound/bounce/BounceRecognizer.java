@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.bounce;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.core.BounceAddressCodec;
 import dev.mailwright.inbound.internal.bounce.BounceAnalyzer;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class BounceRecognizer {
 
     /** Builds a {@link BounceRecognizer}; each property is set once. Not thread-safe. */
     public static final class Builder {
+        private final BuilderState state = new BuilderState("BounceRecognizer.Builder");
         private BounceAddressCodec codec;
         private long maxMessageBytes;
 
@@ -77,10 +79,7 @@ public final class BounceRecognizer {
 
         /** @param codec verifies the bounce addresses (the same key ring as the mailer's) @return this */
         public Builder codec(BounceAddressCodec codec) {
-            if (this.codec != null) {
-                throw new IllegalStateException("BounceRecognizer: codec was already set to " + this.codec);
-            }
-            this.codec = Objects.requireNonNull(codec, "codec");
+            this.codec = state.set("codec", codec);
             return this;
         }
 
@@ -89,9 +88,7 @@ public final class BounceRecognizer {
          * @return this
          */
         public Builder maxMessageBytes(long bytes) {
-            if (maxMessageBytes != 0) {
-                throw new IllegalStateException("BounceRecognizer: maxMessageBytes was already set to " + maxMessageBytes);
-            }
+            state.set("maxMessageBytes", bytes);
             if (bytes < 1024) {
                 throw new IllegalArgumentException("maxMessageBytes must be at least 1024, was " + bytes);
             }

@@ -10,37 +10,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
 
 /**
- * The {@code inbound} section of the diagnostics report: how many messages this process filed
- * under each disposition and reason code, what the listener accepted and refused, and whether
- * the settings allow incoming mail. Found through {@link java.util.ServiceLoader}.
+ * The {@code inbound} section of the diagnostics report: whether the settings allow incoming mail
+ * and, when made from a listener's or a pipeline's {@code statistics()}, how many messages that
+ * instance filed under each disposition and reason code and what its listener accepted and
+ * refused. The instance found through {@link java.util.ServiceLoader} has no instance to count
+ * for: it reports the settings only.
  */
 public final class InboundDiagnostics implements DiagnosticsContributor {
-    private static final Map<String, AtomicLong> COUNTERS = new ConcurrentHashMap<>();
+    private final InboundCounters counters;
 
-    /**
-     * @param counter a counter name such as {@code success}, {@code failure.address.forged} or
-     *     {@code listener.refused}
-     */
-    public static void count(String counter) {
-        COUNTERS.computeIfAbsent(counter, k -> new AtomicLong()).incrementAndGet();
+    /** The section without counters, as {@link java.util.ServiceLoader} makes it. */
+    public InboundDiagnostics() {
+        this.counters = null;
     }
 
-    /**
-     * Counts a disposition under its folder and, for failures and discards, its reason code.
-     *
-     * @param d the disposition
-     */
-    public static void record(Disposition d) {
-        count(d.folder());
-        if (d instanceof Disposition.Rejected r) {
-            count("failure." + r.code());
-        } else if (d instanceof Disposition.Discarded x) {
-            count("discarded." + x.code());
-        }
+    /** @param counters the counters of one listener or pipeline */
+    public InboundDiagnostics(InboundCounters counters) {
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     /**
@@ -68,13 +57,6 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
         return "retry after " + r.notBefore() + ": " + r.reason();
     }
 
-    /** @return a copy of the counters, sorted by name */
-    public static Map<String, Long> counters() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        COUNTERS.keySet().stream().sorted().forEach(k -> out.put(k, COUNTERS.get(k).get()));
-        return out;
-    }
-
     @Override
     public String name() {
         return "inbound";
@@ -83,7 +65,8 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
     @Override
     public DiagnosticsSection contribute(EmailSettings settings) {
         Map<String, String> facts = new LinkedHashMap<>();
-        counters().forEach((k, v) -> facts.put(k, Long.toString(v)));
+        Map<String, Long> counted = counters == null ? Map.of() : counters.snapshot();
+        counted.forEach((k, v) -> facts.put(k, Long.toString(v)));
         List<Finding> findings = new ArrayList<>();
         if (settings.hostname().isEmpty()) {
             findings.add(Finding.failure("inbound.hostname.missing", "no host name is set, so no reply address can be verified",
@@ -94,14 +77,17 @@ public final class InboundDiagnostics implements DiagnosticsContributor {
         }
         facts.put("discard mail to the no-reply address", Boolean.toString(settings.discardNoReplyMail()));
         facts.put("enforce TLS for incoming SMTP", Boolean.toString(settings.enforceTlsForIncoming()));
-        long forged = COUNTERS.getOrDefault("failure.address.forged", new AtomicLong()).get();
+        long forged = counted.getOrDefault("failure.address.forged", 0L);
         if (forged > 0) {
             findings.add(Finding.warning("inbound.forged", forged + " message(s) carried a forged or tampered reply address",
                     "nothing to do if they are spam; if real replies are refused, check that the key ring still holds"
                     + " the key that signed them (keep old keys as verify-only after a rotation)"));
         }
-        if (COUNTERS.isEmpty()) {
-            findings.add(Finding.info("inbound.idle", "no incoming message was processed by this process yet"));
+        if (counters == null) {
+            findings.add(Finding.info("inbound.counters.elsewhere", "message counts are kept by each running listener"
+                    + " and pipeline: a report made in their process shows them (statistics().diagnostics())"));
+        } else if (counted.isEmpty()) {
+            findings.add(Finding.info("inbound.idle", "no incoming message was processed by this listener or pipeline yet"));
         }
         return new DiagnosticsSection("inbound", "Incoming mail", facts, findings);
     }

@@ -159,7 +159,6 @@ final class IncomingHeaders extends InputStream {
                 && ownIds.contains(authServId(new String(f, 0, len, StandardCharsets.ISO_8859_1)))) {
             out.write(RENAMED, 0, RENAMED.length);
             renamed++;
-            InboundDiagnostics.count("listener.authentication-results.renamed");
         }
         out.write(f, 0, len);
         field.reset();

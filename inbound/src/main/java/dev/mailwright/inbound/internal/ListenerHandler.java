@@ -47,13 +47,15 @@ public final class ListenerHandler implements MessageHandler {
      * @param ownAuthServIds the authserv-ids only this instance may write, lower case
      * @param accepted counts acknowledged messages
      * @param refused counts refused commands
+     * @param counters the listener's counters
      * @param clock the clock of the Received header and of added Message-IDs
      */
     public record Config(ReplyAddressCodec codec, String noReplyDomain, ListenerStore store, long maxBytes,
-            boolean enforceTls, Set<String> ownAuthServIds, AtomicLong accepted, AtomicLong refused, Clock clock) {
+            boolean enforceTls, Set<String> ownAuthServIds, AtomicLong accepted, AtomicLong refused, InboundCounters counters, Clock clock) {
         /** Copies the set of ids. */
         public Config {
             Objects.requireNonNull(codec, "codec");
+            Objects.requireNonNull(counters, "counters");
             ownAuthServIds = Set.copyOf(ownAuthServIds);
         }
     }
@@ -77,7 +79,7 @@ public final class ListenerHandler implements MessageHandler {
     public void from(String address) throws RejectException {
         if (config.enforceTls() && !tls()) {
             config.refused().incrementAndGet();
-            InboundDiagnostics.count("listener.refused.tls-required");
+            config.counters().count("listener.refused.tls-required");
             throw new RejectException(530, "5.7.0 Must issue a STARTTLS command first");
         }
         this.from = address == null ? "" : address;
@@ -123,7 +125,7 @@ public final class ListenerHandler implements MessageHandler {
 
     private RejectException refuse(String to, int code, String text) {
         config.refused().incrementAndGet();
-        InboundDiagnostics.count("listener.refused.rcpt");
+        config.counters().count("listener.refused.rcpt");
         if (LOG.isInfoEnabled()) {
             LOG.info("{}: RCPT from=<{}> to=<{}> client={}: {} {}", context.getSessionId(), LogText.clean(from),
                     LogText.clean(to), client(), code, text);
@@ -138,7 +140,7 @@ public final class ListenerHandler implements MessageHandler {
             begun = false; // store() ends what begin() announced
             String where = config.store().store(prefix(), message, config.maxBytes());
             config.accepted().incrementAndGet();
-            InboundDiagnostics.count("listener.accepted");
+            config.counters().count("listener.accepted");
             if (LOG.isInfoEnabled()) {
                 LOG.info("{}: stored message-id={}{} from=<{}> nrcpt={} size={} tls={}{} in {}: 250 2.0.0 Ok",
                         context.getSessionId(), LogText.clean(message.messageId()),
@@ -155,12 +157,14 @@ public final class ListenerHandler implements MessageHandler {
         } catch (IOException e) {
             LOG.warn("Could not store a message durably: {}", e.toString());
             throw refuseData(message, 451, "4.3.0 Could not store the message; try again later", "listener.refused.store");
+        } finally {
+            config.counters().add("listener.authentication-results.renamed", message.renamed());
         }
     }
 
     private RejectException refuseData(IncomingHeaders message, int code, String text, String counter) {
         config.refused().incrementAndGet();
-        InboundDiagnostics.count(counter);
+        config.counters().count(counter);
         if (LOG.isInfoEnabled()) {
             LOG.info("{}: refused message-id={} from=<{}> nrcpt={} after {} bytes: {} {}", context.getSessionId(),
                     LogText.clean(message.messageId()), LogText.clean(from), recipients.size(), message.size(), code, text);

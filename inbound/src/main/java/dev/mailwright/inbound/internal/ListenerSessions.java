@@ -27,10 +27,15 @@ public final class ListenerSessions implements SessionHandler {
     private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final Map<Session, SessionGuard> guards = new ConcurrentHashMap<>();
     private final AtomicLong refusedConnections = new AtomicLong();
+    private final InboundCounters counters;
 
-    /** @param limits the listener's limits */
-    public ListenerSessions(ListenerLimits limits) {
+    /**
+     * @param limits the listener's limits
+     * @param counters the listener's counters
+     */
+    public ListenerSessions(ListenerLimits limits, InboundCounters counters) {
         this.limits = limits;
+        this.counters = counters;
     }
 
     /** @return an unbound listening socket whose connections carry a guard */
@@ -89,7 +94,7 @@ public final class ListenerSessions implements SessionHandler {
 
     private SessionAcceptance refuse(Session session, String text) {
         refusedConnections.incrementAndGet();
-        InboundDiagnostics.count("listener.refused.connections");
+        counters.count("listener.refused.connections");
         LOG.info("{}: refused connection from {}: 421 {}", session.getSessionId(),
                 session.getRealRemoteAddress().getAddress().getHostAddress(), text);
         return SessionAcceptance.failure(421, text);

@@ -37,14 +37,17 @@ public final class StageChain {
     private final DeliverStage deliver;
     private final Notices notices;
     private final Events events;
+    private final InboundCounters counters;
 
     /**
      * @param stages every stage but the last, in order
      * @param deliver the last stage
      * @param notices the rejection notices
      * @param events the host's event listener
+     * @param counters the pipeline's counters
      */
-    public StageChain(List<Named> stages, DeliverStage deliver, Notices notices, Events events) {
+    public StageChain(List<Named> stages, DeliverStage deliver, Notices notices, Events events, InboundCounters counters) {
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.stages = List.copyOf(stages);
         this.deliver = Objects.requireNonNull(deliver, "deliver");
         this.notices = Objects.requireNonNull(notices, "notices");
@@ -122,7 +125,7 @@ public final class StageChain {
         Disposition d = stop.disposition();
         String reason = (x.reason() != null ? x.reason() : InboundDiagnostics.describe(d)) + "\nstage: " + stage;
         source.file(x.source(), d, reason);
-        InboundDiagnostics.record(d);
+        counters.record(d);
         notices.maybeNotify(d, stop.notifySender(), x.from(), x.messageId());
         events.filed(x.source(), d, stage, x.startNanos());
         return d;

@@ -1,5 +1,6 @@
 package dev.mailwright.inbound.reply;
 
+import dev.mailwright.core.BuilderState;
 import dev.mailwright.inbound.internal.reply.ExtractorSettings;
 import dev.mailwright.inbound.internal.reply.StandardReplyTextExtractor;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public interface ReplyTextExtractor {
      * Builds a {@link ReplyTextExtractor}. Not thread-safe; the extractor it builds is.
      */
     final class Builder {
+        private final BuilderState state = new BuilderState("ReplyTextExtractor.Builder");
         private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
         private int maxLineChars = DEFAULT_MAX_LINE_CHARS;
         private boolean inlineContext = true;
@@ -68,7 +70,7 @@ public interface ReplyTextExtractor {
             if (chars < 1) {
                 throw new IllegalArgumentException("maxInputChars must be at least 1, was " + chars);
             }
-            this.maxInputChars = chars;
+            this.maxInputChars = state.set("maxInputChars", chars);
             return this;
         }
 
@@ -81,7 +83,7 @@ public interface ReplyTextExtractor {
             if (chars < 80) {
                 throw new IllegalArgumentException("maxLineChars must be at least 80, was " + chars);
             }
-            this.maxLineChars = chars;
+            this.maxLineChars = state.set("maxLineChars", chars);
             return this;
         }
 
@@ -92,7 +94,7 @@ public interface ReplyTextExtractor {
          * @return this builder
          */
         public Builder inlineContext(boolean keep) {
-            this.inlineContext = keep;
+            this.inlineContext = state.set("inlineContext", keep);
             return this;
         }
 
